@@ -1,0 +1,3 @@
+"""AgentDesk: the agent console for telesales call centers."""
+
+__version__ = "0.1.0"

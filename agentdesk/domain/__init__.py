@@ -1,0 +1,1 @@
+"""Domain: the call center's words and rules, with no database, network or Qt."""

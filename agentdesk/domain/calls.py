@@ -1,0 +1,92 @@
+"""Calls and their results: directions, disposition categories, agent states, contact history."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class CallDirection(StrEnum):
+    """Who placed the call."""
+
+    OUTBOUND = "outbound"
+    INBOUND = "inbound"
+
+
+class DispositionCategory(StrEnum):
+    """What a disposition code (小结) means for reporting and for dialing rules."""
+
+    NO_CONTACT = "no_contact"
+    CONTACT = "contact"
+    SALE = "sale"
+    CALLBACK = "callback"
+    DNC = "dnc"
+    WRONG_NUMBER = "wrong_number"
+
+
+class AgentStateKind(StrEnum):
+    """An agent's availability, recorded as events for the supervisor's view."""
+
+    LOGGED_OUT = "logged_out"
+    READY = "ready"
+    NOT_READY = "not_ready"
+    ON_CALL = "on_call"
+    WRAP_UP = "wrap_up"
+
+
+class ContactStatus(StrEnum):
+    """Where a row of a call list stands."""
+
+    NEW = "new"
+    RETRY = "retry"
+    CALLBACK = "callback"
+    DONE = "done"
+    DNC = "dnc"
+    INVALID = "invalid"
+
+
+class CallbackScope(StrEnum):
+    """Whether a callback belongs to one agent or to anyone in the team."""
+
+    PERSONAL = "personal"
+    TEAM = "team"
+
+
+class CallbackStatus(StrEnum):
+    """Where a scheduled callback stands."""
+
+    PENDING = "pending"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class ContactHistoryItem:
+    """One call with a customer, as the record panel lists it.
+
+    Attributes:
+        call_id: Row id of the call.
+        started_at: When the call began (UTC).
+        direction: Outbound or inbound.
+        e164: Number called or calling.
+        agent_name: Who handled it.
+        campaign_name: Campaign of the call, if any.
+        talk_seconds: Seconds connected; 0 when nobody answered.
+        disposition_label: The disposition's label in Chinese and English.
+        disposition_category: Its category.
+        notes: Wrap-up notes.
+    """
+
+    call_id: uuid.UUID
+    started_at: datetime
+    direction: CallDirection
+    e164: str
+    agent_name: str
+    campaign_name: str
+    talk_seconds: int
+    disposition_label: str
+    disposition_label_en: str
+    disposition_category: DispositionCategory | None
+    notes: str

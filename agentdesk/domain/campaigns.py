@@ -1,0 +1,48 @@
+"""Campaigns and the reference data around them: knowledge articles, cases, escalation."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class CampaignDirection(StrEnum):
+    """Whether a campaign calls out or answers calls."""
+
+    OUTBOUND = "outbound"
+    INBOUND = "inbound"
+
+
+class CampaignStatus(StrEnum):
+    """Where a campaign stands in its lifecycle."""
+
+    PREPARING = "preparing"
+    RUNNING = "running"
+    PAUSED = "paused"
+    CLOSED = "closed"
+
+
+class ArticleStatus(StrEnum):
+    """Whether agents see a knowledge article yet."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    ARCHIVED = "archived"
+
+
+class ArticleKind(StrEnum):
+    """What a knowledge article is for."""
+
+    PRODUCT = "product"
+    FAQ = "faq"
+    OBJECTION = "objection"
+    ESCALATION = "escalation"
+    POLICY = "policy"
+
+
+class CaseStatus(StrEnum):
+    """Where a customer case (feedback or complaint) stands."""
+
+    OPEN = "open"
+    ESCALATED = "escalated"
+    RESOLVED = "resolved"
+    CLOSED = "closed"

@@ -1,0 +1,1 @@
+"""Services: the use cases an agent, supervisor or admin performs; Qt-free."""

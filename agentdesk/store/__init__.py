@@ -1,0 +1,1 @@
+"""Store: the SQLAlchemy schema, the local SQLite database, repositories and migrations."""

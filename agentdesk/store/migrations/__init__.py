@@ -1,0 +1,1 @@
+"""Alembic migrations: one history for the workstation and the server database."""

@@ -1,0 +1,70 @@
+"""Customers with their phones and addresses, call-list contacts and the do-not-call list."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from agentdesk.store.schema.base import TableKind, UTCDateTime, ref, synced_table, text
+
+customers = synced_table(
+    "customers",
+    TableKind.SHARED,
+    sa.Column("customer_no", sa.String(16), nullable=False, unique=True),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("gender", sa.String(8), nullable=False, default="unknown"),
+    text("city", 200),
+    sa.Column("language", sa.String(8), nullable=False, default="zh"),
+    text("tags", 1000),  # tab-separated
+    sa.Column("notes", sa.Text(), nullable=False, default=""),
+    sa.Column("created_at", UTCDateTime(), nullable=False),
+    sa.Index("ix_customers_name", "name"),
+)
+
+customer_phones = synced_table(
+    "customer_phones",
+    TableKind.SHARED,
+    ref("customers", nullable=False, ondelete="CASCADE"),
+    sa.Column("e164", sa.String(20), nullable=False, index=True),
+    # The digits reversed, so "numbers ending in 1234" is an indexed prefix search.
+    sa.Column("tail_key", sa.String(20), nullable=False, index=True, server_default=""),
+    sa.Column("kind", sa.String(8), nullable=False),
+    text("label", 32),
+    sa.Column("is_primary", sa.Boolean(), nullable=False, default=False),
+)
+
+customer_addresses = synced_table(
+    "customer_addresses",
+    TableKind.SHARED,
+    ref("customers", nullable=False, ondelete="CASCADE"),
+    text("province", 200),
+    text("city", 200),
+    text("district", 200),
+    text("street", 200),
+    text("postal_code", 6),
+    text("label", 32),
+    sa.Column("is_default", sa.Boolean(), nullable=False, default=False),
+)
+
+contacts = synced_table(
+    "contacts",
+    TableKind.SHARED,
+    ref("call_lists", nullable=False),
+    ref("customers", nullable=False),
+    sa.Column("e164", sa.String(20), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("priority", sa.Integer(), nullable=False, default=0),
+    sa.Column("attempts", sa.Integer(), nullable=False, default=0),
+    sa.Column("next_attempt_at", UTCDateTime(), nullable=True),
+    text("last_disposition", 32),
+    text("time_zone", 64),
+    sa.Index("ix_contacts_due", "call_list_id", "status", "next_attempt_at"),
+)
+
+dnc_entries = synced_table(
+    "dnc_entries",
+    TableKind.REFERENCE,
+    sa.Column("e164", sa.String(20), nullable=False, index=True),
+    text("reason", 200),
+    text("source", 64),
+    sa.Column("expires_at", UTCDateTime(), nullable=True),
+)
