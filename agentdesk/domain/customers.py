@@ -237,7 +237,9 @@ def validate_customer(draft: CustomerDraft) -> ValidCustomer:
     )
 
 
-def _validate_phones(drafts: Sequence[PhoneDraft], problems: dict[str, str]) -> tuple[ValidPhone, ...]:
+def _validate_phones(
+    drafts: Sequence[PhoneDraft], problems: dict[str, str]
+) -> tuple[ValidPhone, ...]:
     kept = [d for d in drafts if d.text.strip() or d.id is not None]
     if not kept:
         problems["phones"] = "required"
@@ -291,9 +293,11 @@ def _validate_addresses(
             problems[key] = "street_required"
         elif postal and not _POSTAL_CODE.fullmatch(postal):
             problems[key] = "invalid_postal_code"
+        province, city, district, street = parts
         addresses.append(
-            AddressDraft(*parts, postal_code=postal, label=label,
-                         is_default=draft.is_default, id=draft.id)
+            AddressDraft(province=province, city=city, district=district, street=street,
+                         postal_code=postal, label=label, is_default=draft.is_default,
+                         id=draft.id)
         )
     if sum(a.is_default for a in addresses) > 1:
         problems["addresses"] = "several_default"

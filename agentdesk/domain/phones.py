@@ -64,7 +64,8 @@ def _clean(text: str) -> str:
 
 def digits_of(text: str) -> str:
     """Return only the digits of ``text`` (full-width digits included), in order."""
-    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if ch.isascii() and ch.isdigit())
+    normalized = unicodedata.normalize("NFKC", text)
+    return "".join(ch for ch in normalized if ch.isascii() and ch.isdigit())
 
 
 def parse_phone(text: str, region: str = DEFAULT_REGION) -> PhoneNumber:

@@ -38,10 +38,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA busy_timeout = 5000")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA synchronous = FULL")
-        row = cursor.execute("PRAGMA journal_mode = WAL").fetchone()
-        if row and str(row[0]).lower() != "wal":
-            # A read-only file or directory cannot switch to WAL; reads still work.
-            cursor.execute("PRAGMA query_only = ON")
+        # A read-only file stays in its journal mode; reads work and writes fail clearly.
+        cursor.execute("PRAGMA journal_mode = WAL")
     finally:
         cursor.close()
 

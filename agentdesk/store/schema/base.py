@@ -70,7 +70,7 @@ class TableKind(StrEnum):
 SYNCED_TABLES: dict[str, TableKind] = {}
 
 
-def synced_table(name: str, kind: TableKind, *columns: sa.SchemaItem) -> sa.Table:
+def synced_table(name: str, kind: TableKind, *columns: Any) -> sa.Table:
     """Declare a synced table: UUIDv7 key, site, version, updated_at and a tombstone.
 
     Args:

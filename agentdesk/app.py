@@ -1,0 +1,140 @@
+"""The ``agentdesk`` program: parse the command line, wire the console, run Qt."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
+
+from agentdesk import __version__
+from agentdesk.config import SERVER_ENV, data_directory, load_settings
+from agentdesk.services.workspace import DEMO_SERVER_DB, LOCAL_DB
+
+DEMO_SUBDIR = "demo"
+DEFAULT_SEED = 2026
+SHOWCASE_CUSTOMER = "C00000001"
+log = logging.getLogger("agentdesk")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Return the parsed command line of ``agentdesk``."""
+    parser = argparse.ArgumentParser(prog="agentdesk", description="AgentDesk agent console")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the demo workspace (created on first use) as a demo agent")
+    parser.add_argument("--profile", metavar="DIR", help="data directory to use")
+    parser.add_argument("--server", metavar="URL",
+                        help=f"server database URL (default: ${SERVER_ENV} or the settings)")
+    parser.add_argument("--screenshot", metavar="PATH",
+                        help="render the window off-screen once loaded, save it and exit")
+    parser.add_argument("--lang", choices=("zh_CN", "en"), help="UI language")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="demo data seed")
+    parser.add_argument("--version", action="version", version=f"AgentDesk {__version__}")
+    return parser.parse_args(argv)
+
+
+def _choose_directory(args: argparse.Namespace) -> tuple[Path, bool]:
+    """Return the data directory and whether it is the demo workspace.
+
+    With nothing configured (no profile, no server, no local database yet) AgentDesk opens
+    the demo workspace, so a first start shows a working console.
+    """
+    base = data_directory(args.profile)
+    if args.demo:
+        return (base if args.profile else base / DEMO_SUBDIR), True
+    configured = (
+        args.profile or args.server or os.environ.get(SERVER_ENV)
+        or (base / LOCAL_DB).exists() or load_settings(base).server_url
+    )
+    return (base, False) if configured else (base / DEMO_SUBDIR, True)
+
+
+def _setup_logging(directory: Path) -> Path:
+    log_dir = directory / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "agentdesk.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the agent console; return the process exit code."""
+    args = parse_args(argv)
+    if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get(
+        "WAYLAND_DISPLAY"
+    ) and sys.platform.startswith("linux"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    directory, demo = _choose_directory(args)
+    directory.mkdir(parents=True, exist_ok=True)
+    log_path = _setup_logging(directory)
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from agentdesk.services.clock import SystemClock
+    from agentdesk.ui.console import Console, StartOptions
+    from agentdesk.ui.i18n import LanguageSwitcher, system_language
+    from agentdesk.ui.tasks import TaskRunner
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("AgentDesk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("AgentDesk")
+    icon = Path(__file__).parent / "resources" / "icons" / "agentdesk.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+
+    def crash(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.critical("Unhandled error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        QMessageBox.critical(None, "AgentDesk", QApplication.translate(
+            "Crash", "AgentDesk hit an unexpected error and may need a restart. The details "
+            "were written to %1; please send that file to your administrator.").replace(
+                "%1", str(log_path)))
+
+    sys.excepthook = crash
+    settings = load_settings(directory)
+    switcher = LanguageSwitcher(app)
+    switcher.switch(args.lang or settings.language or system_language())
+    server_url = args.server or os.environ.get(SERVER_ENV) or settings.server_url
+    if demo:
+        server_url = "demo:" + str(directory / DEMO_SERVER_DB)
+    runner = TaskRunner(app)
+    runner.bug.connect(lambda exc: crash(type(exc), exc, exc.__traceback__))
+    options = StartOptions(
+        directory=directory, demo=demo, seed=args.seed, server_url=server_url,
+        settings=settings, open_customer=SHOWCASE_CUSTOMER if demo else "",
+    )
+    console = Console(options, SystemClock(), switcher, runner)
+    exit_code = 0
+    if args.screenshot:
+        target = Path(args.screenshot)
+
+        def capture() -> None:
+            console.window.grab().save(str(target))
+            app.quit()
+
+        def give_up(_message: str) -> None:
+            nonlocal exit_code
+            exit_code = 1
+            app.quit()
+
+        console.ready.connect(lambda: QTimer.singleShot(300, capture))
+        console.failed.connect(give_up)
+    console.start()
+    app.exec()
+    console.shutdown()
+    return exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

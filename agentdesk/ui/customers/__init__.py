@@ -1,0 +1,1 @@
+"""The customer record area: search, the record itself, and its edit dialog."""

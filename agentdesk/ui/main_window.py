@@ -1,0 +1,220 @@
+"""The agent console's main window: menus, the panels as docks, and the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+
+from agentdesk import __version__
+from agentdesk.domain.people import Capability, User
+from agentdesk.services.customers import CustomerRecord
+from agentdesk.services.workspace import Workspace
+from agentdesk.ui.actions import ConsoleActions
+from agentdesk.ui.customers.panel import CustomerPanel
+from agentdesk.ui.labels import Labels
+from agentdesk.ui.status_bar import SyncStatusArea
+from agentdesk.ui.tasks import TaskRunner
+
+LAYOUT_VERSION = 1
+STATUS_MESSAGE_MS = 5000
+
+
+class MainWindow(QMainWindow):
+    """The console: the customer record as a dock (more panels join as they are built).
+
+    Dock positions and the window geometry are remembered in the data directory.
+
+    Signals:
+        sign_out_requested(): the user chose Sign out.
+        language_requested(str): the user chose a UI language.
+    """
+
+    sign_out_requested = Signal()
+    language_requested = Signal(str)
+
+    def __init__(self, runner: TaskRunner, ui_state: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self._runner = runner
+        self._settings = QSettings(str(ui_state), QSettings.Format.IniFormat)
+        self.user: User | None = None
+        self.workspace: Workspace | None = None
+        self.labels = Labels(self)
+        self.console_actions = ConsoleActions(self)
+        self.customers = CustomerPanel(runner, self.labels, self)
+        self.customers.message.connect(
+            lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
+        self.customers.record_loaded.connect(self._record_loaded)
+        self.customer_dock = QDockWidget(self)
+        self.customer_dock.setObjectName("customerDock")
+        self.customer_dock.setWidget(self.customers)
+        self.customer_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                       | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.customer_dock)
+        self.setDockNestingEnabled(True)
+        self._default_state = self.saveState(LAYOUT_VERSION)
+        self.user_label = QLabel(self)
+        self.user_label.setObjectName("userLabel")
+        self.sync_area = SyncStatusArea(runner, self)
+        self.statusBar().addPermanentWidget(self.sync_area)
+        self.statusBar().addPermanentWidget(self.user_label)
+        self._build_menus()
+        self._connect_actions()
+        self._restore_layout()
+        self.retranslate_ui()
+        self.set_session(None, None)
+
+    def _build_menus(self) -> None:
+        a = self.console_actions
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(a.sign_out)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(a.quit)
+        self.customer_menu = bar.addMenu("")
+        for action in (a.find_customer, a.new_customer, a.edit_customer, a.reload_customer):
+            self.customer_menu.addAction(action)
+        self.view_menu = bar.addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.addAction(a.chinese)
+        self.language_menu.addAction(a.english)
+        self.language_menu.addSeparator()
+        self.language_menu.addAction(a.toggle_language)
+        self.view_menu.addAction(self.customer_dock.toggleViewAction())
+        self.view_menu.addAction(a.reset_layout)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(a.shortcuts)
+        self.help_menu.addAction(a.about)
+
+    def _connect_actions(self) -> None:
+        a = self.console_actions
+        a.find_customer.triggered.connect(self._find_customer)
+        a.new_customer.triggered.connect(lambda: self.customers.new_customer())
+        a.edit_customer.triggered.connect(self.customers.edit_current)
+        a.reload_customer.triggered.connect(self._reload_customer)
+        a.languages.triggered.connect(lambda action: self.language_requested.emit(action.data()))
+        a.toggle_language.triggered.connect(self._toggle_language)
+        a.reset_layout.triggered.connect(lambda: self.restoreState(self._default_state,
+                                                                   LAYOUT_VERSION))
+        a.sign_out.triggered.connect(self.sign_out_requested)
+        a.quit.triggered.connect(self.close)
+        a.shortcuts.triggered.connect(self._show_shortcuts)
+        a.about.triggered.connect(self._show_about)
+
+    # ------------------------------------------------------------------ session
+    def set_session(self, workspace: Workspace | None, user: User | None) -> None:
+        """Work as ``user`` in ``workspace``; both None shows a signed-out console."""
+        self.workspace = workspace
+        self.user = user
+        signed_in = workspace is not None and user is not None
+        service = workspace.customers_for(user) if workspace and user else None
+        self.customers.set_service(service)
+        self.sync_area.set_source(workspace.status.snapshot if workspace and user else None)
+        can_edit = bool(user and user.can(Capability.EDIT_CUSTOMERS))
+        self.console_actions.new_customer.setEnabled(can_edit)
+        self.console_actions.edit_customer.setEnabled(False)
+        self.customers.record_view.edit_button.setEnabled(can_edit)
+        for action in (self.console_actions.find_customer, self.console_actions.sign_out):
+            action.setEnabled(signed_in)
+        self.console_actions.reload_customer.setEnabled(False)
+        self.retranslate_ui()
+        if signed_in:
+            self.customers.search.focus_search()
+
+    def _record_loaded(self, _record: CustomerRecord) -> None:
+        can_edit = bool(self.user and self.user.can(Capability.EDIT_CUSTOMERS))
+        self.console_actions.edit_customer.setEnabled(can_edit)
+        self.console_actions.reload_customer.setEnabled(True)
+
+    def _find_customer(self) -> None:
+        self.customer_dock.show()
+        self.customer_dock.raise_()
+        self.customers.search.focus_search()
+
+    def _reload_customer(self) -> None:
+        current = self.customers.current
+        if current is not None:
+            self.customers.open_customer(current.id)
+
+    def _toggle_language(self) -> None:
+        a = self.console_actions
+        other = a.english if a.languages.checkedAction() is a.chinese else a.chinese
+        other.trigger()
+
+    def show_language(self, language: str) -> None:
+        """Tick the menu entry of the language in use."""
+        for action in (self.console_actions.chinese, self.console_actions.english):
+            action.setChecked(action.data() == language)
+
+    # ------------------------------------------------------------------ help
+    def _show_shortcuts(self) -> None:
+        a = self.console_actions
+        rows = [
+            (a.find_customer, self.tr("Find a customer by phone, name or number")),
+            (a.new_customer, self.tr("Add a customer")),
+            (a.edit_customer, self.tr("Edit the open customer")),
+            (a.reload_customer, self.tr("Reload the open customer")),
+            (a.toggle_language, self.tr("Switch between Chinese and English")),
+            (a.quit, self.tr("Quit")),
+        ]
+        lines = [f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{text}"
+                 for action, text in rows]
+        lines.append("Enter\t" + self.tr("Open the selected search result"))
+        lines.append("↑ ↓\t" + self.tr("Move through search results"))
+        lines.append("Ctrl+S\t" + self.tr("Save the form"))
+        lines.append("Esc\t" + self.tr("Close the form without saving"))
+        QMessageBox.information(self, self.tr("Keyboard shortcuts"), "\n".join(lines))
+
+    def _show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About AgentDesk"), self.tr(
+            "AgentDesk %1\nThe agent console for telesales call centers.").replace(
+                "%1", __version__))
+
+    # ------------------------------------------------------------------ layout
+    def _restore_layout(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = self._settings.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state, LAYOUT_VERSION)
+
+    def save_layout(self) -> None:
+        """Remember window geometry and dock positions for the next start."""
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        """Save the layout when the window closes."""
+        self.save_layout()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------------ language
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        """Retranslate on a language switch."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Set every text in the current language."""
+        self.console_actions.retranslate()
+        self.file_menu.setTitle(self.tr("&File"))
+        self.customer_menu.setTitle(self.tr("&Customer"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.customer_dock.setWindowTitle(self.tr("Customer record"))
+        if self.user is None:
+            self.setWindowTitle(self.tr("AgentDesk"))
+            self.user_label.setText(self.tr("Not signed in"))
+        else:
+            role = self.labels.role(self.user.role)
+            self.setWindowTitle(self.tr("AgentDesk — %1").replace("%1", self.user.display_name))
+            self.user_label.setText(f"{self.user.display_name} · {role}")

@@ -1,0 +1,1 @@
+"""Qt item models over service results; views show them, widgets never hold rows."""

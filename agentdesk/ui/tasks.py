@@ -1,0 +1,110 @@
+"""Run service calls off the GUI thread and hear back on it (the one door for changes)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from agentdesk.domain.errors import KnownError
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; a worker emits ``done`` and the slot runs on the GUI thread.
+
+    Signals:
+        done(bool, object): succeeded?, and the value or the exception.
+    """
+
+    done = Signal(bool, object)
+
+    def __init__(self, deliver: Callable[[_Relay, bool, object], None]) -> None:
+        super().__init__()
+        self._deliver_to = deliver
+        self.done.connect(self._deliver)
+
+    @Slot(bool, object)
+    def _deliver(self, ok: bool, value: object) -> None:
+        self._deliver_to(self, ok, value)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._fn = fn
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as exc:  # every failure must reach the GUI thread
+            self._relay.done.emit(False, exc)
+        else:
+            self._relay.done.emit(True, result)
+
+
+class TaskRunner(QObject):
+    """Runs callables on a thread pool and calls back on the GUI thread.
+
+    A :class:`KnownError` goes to the task's ``failure`` callback (or is emitted as
+    ``known_error`` when the task has none); anything else is a bug, emitted as ``bug``.
+
+    Signals:
+        busy_changed(bool): True while at least one task runs.
+        known_error(object): a KnownError no task handled.
+        bug(object): an unexpected exception from a task.
+    """
+
+    busy_changed = Signal(bool)
+    known_error = Signal(object)
+    bug = Signal(object)
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool or QThreadPool.globalInstance()
+        self._pending: dict[_Relay, tuple[Callable[[Any], Any] | None,
+                                          Callable[[KnownError], Any] | None]] = {}
+
+    @property
+    def running(self) -> int:
+        """How many tasks have not reported back yet."""
+        return len(self._pending)
+
+    def run(
+        self,
+        fn: Callable[[], Any],
+        success: Callable[[Any], Any] | None = None,
+        failure: Callable[[KnownError], Any] | None = None,
+    ) -> None:
+        """Run ``fn`` on a worker thread; call ``success`` or ``failure`` on this thread."""
+        relay = _Relay(self._deliver)
+        self._pending[relay] = (success, failure)
+        if len(self._pending) == 1:
+            self.busy_changed.emit(True)
+        self._pool.start(_Job(fn, relay))
+
+    def _deliver(self, relay: _Relay, ok: bool, value: object) -> None:
+        success, failure = self._pending.pop(relay, (None, None))
+        relay.deleteLater()
+        if not self._pending:
+            self.busy_changed.emit(False)
+        if ok:
+            if success is not None:
+                success(value)
+        elif isinstance(value, KnownError):
+            if failure is not None:
+                failure(value)
+            else:
+                self.known_error.emit(value)
+        else:
+            exc = value if isinstance(value, BaseException) else None
+            log.error("Background task failed", exc_info=exc)
+            self.bug.emit(value)
+
+    def wait_idle(self, msecs: int = 30000) -> bool:
+        """Block until the pool is idle (used at shutdown); return False on timeout."""
+        return self._pool.waitForDone(msecs)

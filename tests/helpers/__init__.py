@@ -1,0 +1,1 @@
+"""Shared fakes and factories for the test suite."""
