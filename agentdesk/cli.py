@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 
 from agentdesk import __version__
-from agentdesk.config import SERVER_ENV, data_directory, server_password
+from agentdesk.config import SERVER_ENV, data_directory, server_password, store_server_password
 from agentdesk.domain.errors import KnownError, ValidationError
 from agentdesk.domain.people import Role
 from agentdesk.services.clock import SystemClock
@@ -25,13 +25,30 @@ EXIT_KNOWN_ERROR = 2
 
 
 def _server_engine(url: str) -> sa.Engine:
-    """Return an engine on the server database, with its password from the keyring if needed."""
+    """Return an engine on the server database, with its password from the keyring if kept.
+
+    A URL without a password and no keyring entry connects without one (trust, peer or
+    certificate authentication); the server says so if it wants a password.
+    """
     parsed = sa.engine.make_url(url)
     if parsed.password is None and parsed.username and not parsed.drivername.startswith("sqlite"):
-        password = server_password(url)
+        try:
+            password = server_password(url)
+        except KnownError:
+            password = None
         if password:
             parsed = parsed.set(password=password)
     return sa.create_engine(parsed, hide_parameters=True)
+
+
+def cmd_server_password(args: argparse.Namespace) -> int:
+    """Keep the server password in the OS keyring (asked for, never on the command line)."""
+    url = _server_url(args)
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass(
+        "Server password: ")
+    store_server_password(url, password)
+    print("Password kept in the system keyring")
+    return 0
 
 
 def _server_url(args: argparse.Namespace) -> str:
@@ -50,7 +67,7 @@ def cmd_init_server(args: argparse.Namespace) -> int:
         before = migrate.current_revision(engine)
         migrate.upgrade(engine)
         after = migrate.current_revision(engine)
-    except sa.exc.OperationalError as exc:
+    except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
         raise KnownError(f"Cannot reach the server database: {exc.orig}",
                          code="server_unreachable") from exc
     finally:
@@ -160,6 +177,13 @@ def build_parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init-server", help="create or upgrade the server schema")
     init.add_argument("--server", metavar="URL", help=f"SQLAlchemy URL (or ${SERVER_ENV})")
     init.set_defaults(run=cmd_init_server)
+
+    secret = commands.add_parser("server-password",
+                                 help="keep the server password in the system keyring")
+    secret.add_argument("--server", metavar="URL", help=f"SQLAlchemy URL (or ${SERVER_ENV})")
+    secret.add_argument("--password-stdin", action="store_true",
+                        help="read the password from the first line of standard input")
+    secret.set_defaults(run=cmd_server_password)
 
     demo = profiled("demo-data", "create the demo workspace")
     demo.add_argument("--seed", type=int, default=2026)

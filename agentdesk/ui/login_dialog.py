@@ -82,7 +82,7 @@ class LoginDialog(QDialog):
         username, password = self.username.text(), self.password.text()
         self.buttons.setEnabled(False)
         self._runner.run(lambda: self._sign_in(username, password), self._accepted,
-                         self._refused)
+                         self._refused, owner=self)
 
     def _accepted(self, user: User) -> None:
         self.buttons.setEnabled(True)

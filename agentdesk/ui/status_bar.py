@@ -73,7 +73,7 @@ class SyncStatusArea(QWidget):
         def failed(_error: object) -> None:
             self._in_flight = False
 
-        self._runner.run(source, done, failed)
+        self._runner.run(source, done, failed, owner=self)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """Retranslate on a language switch."""

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from agentdesk.domain.errors import KnownError
@@ -66,7 +67,7 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
-        self._pending: dict[_Relay, tuple[Callable[[Any], Any] | None,
+        self._pending: dict[_Relay, tuple[QObject | None, Callable[[Any], Any] | None,
                                           Callable[[KnownError], Any] | None]] = {}
 
     @property
@@ -79,19 +80,30 @@ class TaskRunner(QObject):
         fn: Callable[[], Any],
         success: Callable[[Any], Any] | None = None,
         failure: Callable[[KnownError], Any] | None = None,
+        owner: QObject | None = None,
     ) -> None:
-        """Run ``fn`` on a worker thread; call ``success`` or ``failure`` on this thread."""
+        """Run ``fn`` on a worker thread; call ``success`` or ``failure`` on this thread.
+
+        Args:
+            fn: The work; it must not touch widgets.
+            success: Receives the return value.
+            failure: Receives a KnownError raised by ``fn``.
+            owner: The widget the callbacks update; if it is gone by the time the work is
+                done (window closed), the callbacks are skipped.
+        """
         relay = _Relay(self._deliver)
-        self._pending[relay] = (success, failure)
+        self._pending[relay] = (owner, success, failure)
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
         self._pool.start(_Job(fn, relay))
 
     def _deliver(self, relay: _Relay, ok: bool, value: object) -> None:
-        success, failure = self._pending.pop(relay, (None, None))
+        owner, success, failure = self._pending.pop(relay, (None, None, None))
         relay.deleteLater()
         if not self._pending:
             self.busy_changed.emit(False)
+        if owner is not None and not shiboken6.isValid(owner):
+            return
         if ok:
             if success is not None:
                 success(value)

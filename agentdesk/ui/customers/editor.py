@@ -127,6 +127,7 @@ class CustomerEditor(QDialog):
         self._build()
         self._load(customer, prefill_phone)
         self.retranslate_ui()
+        self.name.setFocus()
         self.resize(820, 640)
 
     # ------------------------------------------------------------------ layout
@@ -281,9 +282,9 @@ class CustomerEditor(QDialog):
         """Return what the form holds, unvalidated."""
         return CustomerDraft(
             name=self.name.text(),
-            gender=self.gender.currentData(),
+            gender=Gender(self.gender.currentData()),
             city=self.city.text(),
-            language=self.language.currentData(),
+            language=str(self.language.currentData()),
             tags=[t for t in _TAG_SPLIT.split(self.tags.text()) if t],
             notes=self.notes.toPlainText(),
             phones=[
@@ -303,7 +304,7 @@ class CustomerEditor(QDialog):
         draft = self.draft()
         self._clear_errors()
         self.save_button.setEnabled(False)
-        self._runner.run(lambda: self._save(draft), self._stored, self._failed)
+        self._runner.run(lambda: self._save(draft), self._stored, self._failed, owner=self)
 
     def _stored(self, customer: Customer) -> None:
         self.save_button.setEnabled(True)

@@ -67,7 +67,8 @@ class CustomerPanel(QWidget):
         service = self._service
         if service is None:
             return
-        self._runner.run(lambda: service.record(customer_id), self._show, self._failed)
+        self._runner.run(lambda: service.record(customer_id), self._show, self._failed,
+                         owner=self)
 
     def _show(self, record: CustomerRecord) -> None:
         self.record_view.show_record(record)

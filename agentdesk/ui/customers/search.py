@@ -109,7 +109,7 @@ class CustomerSearch(QWidget):
             if open_single and len(rows) == 1:
                 self._choose(0)
 
-        self._runner.run(lambda: search(text), show)
+        self._runner.run(lambda: search(text), show, owner=self)
 
     def _show_summary(self, text: str, count: int) -> None:
         if not text.strip():
