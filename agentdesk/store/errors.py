@@ -13,8 +13,8 @@ from agentdesk.domain.errors import StorageError
 
 # Primary SQLite result codes (https://sqlite.org/rescode.html).
 _SQLITE_CODES = {
-    5: ("locked", "The database is busy in another program"),
-    6: ("locked", "The database is locked by another program"),
+    5: ("busy", "The database is busy in another program"),
+    6: ("busy", "The database is locked by another program"),
     8: ("read_only", "The database file is read-only"),
     10: ("io_error", "The disk could not be read or written"),
     11: ("corrupt", "The database file is damaged"),

@@ -51,9 +51,9 @@ class LanguageSwitcher(QObject):
         for translator in self._translators:
             self._app.removeTranslator(translator)
         self._translators.clear()
-        ok = True
+        # English is the source language; its file only carries plural forms.
+        ok = self._install(translations_dir() / f"agentdesk_{language}.qm")
         if language != ENGLISH:
-            ok = self._install(translations_dir() / f"agentdesk_{language}.qm")
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             self._install(Path(qt_dir) / f"qtbase_{language}.qm")
         QLocale.setDefault(QLocale(language if language != ENGLISH else "en_US"))

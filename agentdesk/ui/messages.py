@@ -24,7 +24,7 @@ class Messages(QObject):
             "corrupt": self.tr("The database file %1 is damaged or is not an AgentDesk "
                                "database. It has not been changed; ask your administrator "
                                "to restore it.").replace("%1", str(params.get("path", ""))),
-            "locked": self.tr("The database is busy in another program. Try again in a "
+            "busy": self.tr("The database is busy in another program. Try again in a "
                               "moment."),
             "io_error": self.tr("The disk could not be read or written. Check the drive and "
                                 "try again."),

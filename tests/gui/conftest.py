@@ -8,12 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from agentdesk.domain.customers import Customer
 from agentdesk.domain.people import User
 from agentdesk.services.clock import FixedClock
 from agentdesk.services.workspace import Workspace
+from agentdesk.ui.i18n import LanguageSwitcher
 from agentdesk.ui.main_window import MainWindow
 from agentdesk.ui.tasks import TaskRunner
 from tests.helpers.factories import add_customer, add_history, add_user
@@ -26,6 +28,14 @@ class Console:
     user: User
     wang: Customer
     runner: TaskRunner
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english(qapp: QApplication) -> Iterator[LanguageSwitcher]:
+    """Run the GUI tests in English, with its compiled plural forms (scripts/build_resources)."""
+    switcher = LanguageSwitcher(qapp)
+    assert switcher.switch("en"), "run scripts/build_resources.py to compile the translations"
+    yield switcher
 
 
 @pytest.fixture

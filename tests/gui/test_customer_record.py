@@ -52,7 +52,7 @@ def test_results_list_and_arrow_keys(qtbot: QtBot, console: Console) -> None:
     qtbot.keyClick(console.window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     type_text(qtbot, panel.search.field, "小明")
     qtbot.waitUntil(lambda: panel.search.model.rowCount() == 2, timeout=5000)
-    assert panel.search.summary.text() == "2 customer(s) found"
+    assert panel.search.summary.text() == "2 customers found"
     qtbot.keyClick(panel.search.field, Qt.Key.Key_Down)
     with qtbot.waitSignal(panel.record_loaded, timeout=5000):
         qtbot.keyClick(panel.search.field, Qt.Key.Key_Return)
