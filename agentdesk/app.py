@@ -6,10 +6,12 @@ import argparse
 import logging
 import os
 import sys
+import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from agentdesk import __version__
 from agentdesk.config import SERVER_ENV, data_directory, load_settings
@@ -33,6 +35,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help="render the window off-screen once loaded, save it and exit")
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="UI language")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="demo data seed")
+    parser.add_argument("--startup-report", action="store_true",
+                        help="print when the window first painted and when it was ready "
+                             "(seconds since start), then exit")
     parser.add_argument("--version", action="version", version=f"AgentDesk {__version__}")
     return parser.parse_args(argv)
 
@@ -65,8 +70,30 @@ def _setup_logging(directory: Path) -> Path:
     return path
 
 
+def _report_startup(console: Any, app: Any, started: float) -> None:
+    """Print ``first_paint`` and ``ready`` times (seconds since main() began), then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                print(f"first_paint {time.perf_counter() - started:.4f}", flush=True)
+                watched.removeEventFilter(self)
+            return False
+
+    spy = FirstPaint(console.window)
+    console.window.installEventFilter(spy)
+
+    def ready() -> None:
+        print(f"ready {time.perf_counter() - started:.4f}", flush=True)
+        QTimer.singleShot(0, app.quit)
+
+    console.ready.connect(ready)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the agent console; return the process exit code."""
+    started = time.perf_counter()
     args = parse_args(argv)
     if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get(
         "WAYLAND_DISPLAY"
@@ -130,6 +157,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         console.ready.connect(lambda: QTimer.singleShot(300, capture))
         console.failed.connect(give_up)
+    if args.startup_report:
+        _report_startup(console, app, started)
     console.start()
     app.exec()
     console.shutdown()

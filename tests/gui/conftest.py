@@ -31,11 +31,11 @@ class Console:
 
 
 @pytest.fixture(autouse=True, scope="session")
-def english(qapp: QApplication) -> Iterator[LanguageSwitcher]:
+def english(qapp: QApplication) -> LanguageSwitcher:
     """Run the GUI tests in English, with its compiled plural forms (scripts/build_resources)."""
     switcher = LanguageSwitcher(qapp)
     assert switcher.switch("en"), "run scripts/build_resources.py to compile the translations"
-    yield switcher
+    return switcher
 
 
 @pytest.fixture

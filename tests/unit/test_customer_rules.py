@@ -104,7 +104,7 @@ def test_hostile_input_is_accepted_or_refused_never_crashes(
         valid = validate_customer(draft(name=name, notes=notes, tags=[tag],
                                         phones=[PhoneDraft(phone)]))
     except ValidationError as error:
-        assert error.problems
+        assert error.problems  # noqa: PT017 - either outcome is fine; a crash is not
         return
     assert valid.name and len(valid.name) <= MAX_NAME
     assert "\x00" not in valid.name + valid.notes
