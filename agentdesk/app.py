@@ -14,12 +14,14 @@ from types import TracebackType
 from typing import Any
 
 from agentdesk import __version__
-from agentdesk.config import SERVER_ENV, data_directory, load_settings
-from agentdesk.services.workspace import DEMO_SERVER_DB, LOCAL_DB
+from agentdesk.config import DEMO_SERVER_DB, LOCAL_DB, SERVER_ENV, data_directory, load_settings
 
+# Only the standard library and light modules are imported above; Qt, SQLAlchemy and Alembic
+# load inside main(), after this mark, so --startup-report counts them.
+STARTED = time.perf_counter()
 DEMO_SUBDIR = "demo"
+SCREENSHOT_SIZE = (1280, 800)
 DEFAULT_SEED = 2026
-SHOWCASE_CUSTOMER = "C00000001"
 log = logging.getLogger("agentdesk")
 
 
@@ -93,9 +95,9 @@ def _report_startup(console: Any, app: Any, started: float) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the agent console; return the process exit code."""
-    started = time.perf_counter()
     args = parse_args(argv)
-    if args.screenshot and not os.environ.get("DISPLAY") and not os.environ.get(
+    headless = bool(args.screenshot or args.startup_report)
+    if headless and not os.environ.get("DISPLAY") and not os.environ.get(
         "WAYLAND_DISPLAY"
     ) and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -122,7 +124,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         app.setWindowIcon(QIcon(str(icon)))
 
     def crash(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        log.critical("Unhandled error\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        details = "".join(traceback.format_exception(kind, value, tb))
+        log.critical("Unhandled error\n%s", details)
+        if headless:  # nobody is there to close a dialog
+            print(details, file=sys.stderr, flush=True)
+            os._exit(1)
         QMessageBox.critical(None, "AgentDesk", QApplication.translate(
             "Crash", "AgentDesk hit an unexpected error and may need a restart. The details "
             "were written to %1; please send that file to your administrator.").replace(
@@ -139,26 +145,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     runner.bug.connect(lambda exc: crash(type(exc), exc, exc.__traceback__))
     options = StartOptions(
         directory=directory, demo=demo, seed=args.seed, server_url=server_url,
-        settings=settings, open_customer=SHOWCASE_CUSTOMER if demo else "",
+        settings=settings,
     )
     console = Console(options, SystemClock(), switcher, runner)
     exit_code = 0
+
+    def give_up(message: str) -> None:
+        nonlocal exit_code
+        exit_code = 1
+        print(f"failed {message}", file=sys.stderr, flush=True)
+        app.quit()
+
+    if headless:
+        console.failed.connect(give_up)
     if args.screenshot:
         target = Path(args.screenshot)
+        console.window.resize(SCREENSHOT_SIZE[0], SCREENSHOT_SIZE[1])  # not the saved size
 
         def capture() -> None:
-            console.window.grab().save(str(target))
-            app.quit()
-
-        def give_up(_message: str) -> None:
-            nonlocal exit_code
-            exit_code = 1
+            if not console.window.grab().save(str(target)):
+                give_up(f"cannot write {target}")
             app.quit()
 
         console.ready.connect(lambda: QTimer.singleShot(300, capture))
-        console.failed.connect(give_up)
     if args.startup_report:
-        _report_startup(console, app, started)
+        _report_startup(console, app, STARTED)
     console.start()
     app.exec()
     console.shutdown()

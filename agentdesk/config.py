@@ -18,6 +18,8 @@ APP_NAME = "AgentDesk"
 HOME_ENV = "AGENTDESK_HOME"
 SERVER_ENV = "AGENTDESK_SERVER_URL"
 SETTINGS_FILE = "settings.json"
+LOCAL_DB = "agentdesk.db"
+DEMO_SERVER_DB = "demo-server.db"
 SETTINGS_VERSION = 2
 KEYRING_SERVICE = "AgentDesk server database"
 

@@ -64,8 +64,15 @@ class Address:
     is_default: bool = False
 
     def one_line(self) -> str:
-        """Return the address as one line, largest unit first."""
-        return "".join(part for part in (self.province, self.city, self.district, self.street))
+        """Return the address as one line, largest unit first.
+
+        Municipalities (北京市, 上海市, 天津市, 重庆市) are province and city at once; they are
+        written once.
+        """
+        parts = [self.province, self.city, self.district, self.street]
+        if self.city == self.province:
+            parts.pop(1)
+        return "".join(part for part in parts if part)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,6 +24,9 @@ class AuthService:
         hasher: argon2id hasher.
         clock: Source of the current time.
         policy: How many failures lock an account, for how long.
+        rehash: Upgrade a hash made with weaker parameters on a successful sign-in. Only
+            where the users table is owned (the server, the admin tool); on a workstation
+            users are reference data, which it never writes.
     """
 
     def __init__(
@@ -33,12 +36,15 @@ class AuthService:
         hasher: PasswordHasher,
         clock: Clock,
         policy: LockoutPolicy | None = None,
+        *,
+        rehash: bool = False,
     ) -> None:
         self._users = users
         self._attempts = attempts
         self._hasher = hasher
         self._clock = clock
         self.policy = policy or LockoutPolicy()
+        self._rehash = rehash
 
     def sign_in(self, username: str, password: str) -> User:
         """Return the user whose credentials these are.
@@ -78,7 +84,7 @@ class AuthService:
         if not user.active:
             raise AuthenticationError("This account is disabled", code="disabled")
         self._attempts.put(username, type(attempts)())
-        if self._hasher.needs_rehash(password_hash):
+        if self._rehash and self._hasher.needs_rehash(password_hash):
             self._users.set_password_hash(user.id, self._hasher.hash(password))
         return user
 

@@ -10,9 +10,8 @@ import sqlalchemy as sa
 from agentdesk.domain.ports import Clock
 from agentdesk.store.database import Database
 from agentdesk.store.outbox import outbox_depth
-from agentdesk.store.schema.local import rejected, sync_state
-
-LAST_SYNC_KEY = "last_sync_at"
+from agentdesk.store.schema.local import rejected
+from agentdesk.store.sync_state import LAST_SYNC_AT, read_value
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,9 +46,7 @@ class WorkstationStatus:
         with self._db.read() as conn:
             depth, oldest = outbox_depth(conn)
             rejected_count = conn.execute(sa.select(sa.func.count()).select_from(rejected)).scalar()
-            last = conn.execute(
-                sa.select(sync_state.c.value).where(sync_state.c.key == LAST_SYNC_KEY)
-            ).scalar()
+            last = read_value(conn, LAST_SYNC_AT)
         now = self._clock.now()
         return StatusSnapshot(
             server_url=self._server_url,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from agentdesk.config import DEMO_SERVER_DB, LOCAL_DB
 from agentdesk.domain.errors import StorageError
 from agentdesk.domain.people import User
 from agentdesk.domain.ports import Clock, CustomerRepository
@@ -16,13 +17,14 @@ from agentdesk.services.auth import AuthService
 from agentdesk.services.customers import CustomerService
 from agentdesk.services.passwords import PasswordHasher
 from agentdesk.services.status import WorkstationStatus
-from agentdesk.store.customers import SqlCustomerRepository
+from agentdesk.store.customers import SqlCustomerRepository, busiest_customer_no
 from agentdesk.store.database import Database
 from agentdesk.store.migrate import upgrade_local
+from agentdesk.store.sync_state import LAST_SYNC_AT, SHOWCASE_CUSTOMER, read_value, write_value
 from agentdesk.store.users import SqlLoginAttemptStore, SqlUserRepository
 
-LOCAL_DB = "agentdesk.db"
-DEMO_SERVER_DB = "demo-server.db"
+__all__ = ["DEMO_SERVER_DB", "LOCAL_DB", "Workspace", "create_demo_workspace", "open_workspace"]
+
 
 
 @dataclass
@@ -44,6 +46,14 @@ class Workspace:
     auth: AuthService
     status: WorkstationStatus
     customer_repository: CustomerRepository
+
+    def showcase_customer_no(self) -> str:
+        """Return the demo's best-documented customer (many calls and orders), or "".
+
+        Only demo workspaces record one; the demo console opens it after signing in.
+        """
+        with self.database.read() as conn:
+            return read_value(conn, SHOWCASE_CUSTOMER) or ""
 
     def customers_for(self, user: User) -> CustomerService:
         """Return the customer service acting as ``user``."""
@@ -118,11 +128,19 @@ def create_demo_workspace(
             progress("data")
         with server.write() as conn:
             generate_demo(conn, seed=seed, now=now, customers=customers)
+            showcase = busiest_customer_no(conn)
     finally:
         server.close()
     local_partial = directory / (LOCAL_DB + ".partial")
     local_partial.unlink(missing_ok=True)
     _copy_database(partial, local_partial)
+    local = Database.open(local_partial)
+    try:
+        with local.write() as conn:  # as if the first sync had just completed
+            write_value(conn, LAST_SYNC_AT, now.isoformat())
+            write_value(conn, SHOWCASE_CUSTOMER, showcase)
+    finally:
+        local.close()
     for final, made in ((server_path, partial), (directory / LOCAL_DB, local_partial)):
         for suffix in ("-wal", "-shm"):
             Path(str(final) + suffix).unlink(missing_ok=True)

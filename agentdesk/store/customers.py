@@ -389,3 +389,21 @@ def _sync_children(
         row = {**old, "version": old["version"] + 1, "updated_at": now, "deleted_at": now}
         conn.execute(table.update().where(table.c.id == row_id).values(row))
         queue_mutation(conn, table, row, base_version=old["version"], now=now, op="delete")
+
+
+def busiest_customer_no(conn: Connection) -> str:
+    """Return the number of the customer with the most orders, then calls ("" if none)."""
+    order_count = (
+        sa.select(sa.func.count()).where(orders.c.customer_id == customers.c.id)
+        .scalar_subquery()
+    )
+    call_count = (
+        sa.select(sa.func.count()).where(calls.c.customer_id == customers.c.id)
+        .scalar_subquery()
+    )
+    return conn.execute(
+        sa.select(customers.c.customer_no)
+        .where(customers.c.deleted_at.is_(None))
+        .order_by(order_count.desc(), call_count.desc(), customers.c.customer_no)
+        .limit(1)
+    ).scalar() or ""

@@ -8,17 +8,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from agentdesk.config import Settings, save_settings
+from agentdesk.config import LOCAL_DB, Settings, save_settings
 from agentdesk.domain.errors import KnownError
 from agentdesk.domain.people import User
 from agentdesk.domain.ports import Clock
 from agentdesk.services.customers import CustomerRecord
-from agentdesk.services.workspace import (
-    LOCAL_DB,
-    Workspace,
-    create_demo_workspace,
-    open_workspace,
-)
+from agentdesk.services.workspace import Workspace, create_demo_workspace, open_workspace
 from agentdesk.ui.i18n import LanguageSwitcher
 from agentdesk.ui.login_dialog import LoginDialog
 from agentdesk.ui.main_window import MainWindow
@@ -39,7 +34,6 @@ class StartOptions:
         seed: Seed of the demo data.
         server_url: Server database URL ("" for none).
         settings: The workstation settings read from ``directory``.
-        open_customer: A search to run and open once signed in (e.g. a customer number).
     """
 
     directory: Path
@@ -47,7 +41,6 @@ class StartOptions:
     seed: int
     server_url: str
     settings: Settings
-    open_customer: str = ""
 
 
 class Console(QObject):
@@ -77,6 +70,7 @@ class Console(QObject):
         self._messages = Messages(self)
         self.workspace: Workspace | None = None
         self.login: LoginDialog | None = None
+        self._first_customer = ""
         self._is_ready = False
         self.window = MainWindow(runner, options.directory / UI_STATE_FILE)
         self.window.sign_out_requested.connect(self.sign_out)
@@ -89,14 +83,16 @@ class Console(QObject):
         self.window.statusBar().showMessage(self.tr("Opening the workspace…"))
         self._runner.run(self._open_workspace, self._opened, self._open_failed)
 
-    def _open_workspace(self) -> Workspace:  # runs on a worker thread
+    def _open_workspace(self) -> tuple[Workspace, str]:  # runs on a worker thread
         options = self.options
         if options.demo and not (options.directory / LOCAL_DB).exists():
             log.info("Creating the demo workspace in %s", options.directory)
             create_demo_workspace(options.directory, seed=options.seed, now=self._clock.now())
-        return open_workspace(options.directory, self._clock, server_url=options.server_url)
+        workspace = open_workspace(options.directory, self._clock, server_url=options.server_url)
+        return workspace, workspace.showcase_customer_no() if options.demo else ""
 
-    def _opened(self, workspace: Workspace) -> None:
+    def _opened(self, opened: tuple[Workspace, str]) -> None:
+        workspace, self._first_customer = opened
         self.workspace = workspace
         self.window.statusBar().clearMessage()
         if self.options.demo:
@@ -131,7 +127,7 @@ class Console(QObject):
         if settings.last_username != user.username:
             settings.last_username = user.username
             self._save_settings()
-        search = self.options.open_customer
+        search, self._first_customer = self._first_customer, ""
         if search:
             self.window.customers.record_loaded.connect(self._first_record)
             self.window.customers.search.search_now(search)

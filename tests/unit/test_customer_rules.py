@@ -137,3 +137,12 @@ def test_search_by_id_and_empty_queries() -> None:
     assert understand_query("   ") is None
     long_query = understand_query("名" * 10_000)
     assert long_query is not None and len(long_query.value) == 200
+
+
+def test_addresses_read_the_chinese_way() -> None:
+    from agentdesk.domain.customers import Address
+
+    beijing = Address(uuid.uuid4(), "北京市", "北京市", "朝阳区", "建国路88号")
+    assert beijing.one_line() == "北京市朝阳区建国路88号"
+    suzhou = Address(uuid.uuid4(), "江苏省", "苏州市", "姑苏区", "人民路1号")
+    assert suzhou.one_line() == "江苏省苏州市姑苏区人民路1号"

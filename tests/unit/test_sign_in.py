@@ -75,7 +75,8 @@ def test_weak_hashes_are_upgraded_on_sign_in(workspace: Workspace, clock: FixedC
 
     strong = PasswordHasher(time_cost=2, memory_cost=16 * 1024)
     repo = SqlUserRepository(workspace.database, clock)
-    auth = AuthService(repo, SqlLoginAttemptStore(workspace.database), strong, clock)
+    auth = AuthService(repo, SqlLoginAttemptStore(workspace.database), strong, clock,
+                       rehash=True)
     before = repo.find_credentials("agent01")
     assert before is not None and strong.needs_rehash(before[1])
     auth.sign_in("agent01", PASSWORD)
@@ -118,3 +119,18 @@ def test_hasher_never_matches_a_malformed_hash() -> None:
     assert not hasher.verify("not a hash", "x")
     assert hasher.needs_rehash("not a hash")
     assert hasher.verify(hasher.hash("秘密 password"), "秘密 password")
+
+
+def test_workstations_never_rewrite_user_rows_on_sign_in(workspace: Workspace) -> None:
+    from agentdesk.store.schema.local import outbox
+    from tests.helpers.factories import count
+
+    user = add_user(workspace)
+    weak = PasswordHasher(time_cost=1, memory_cost=1024)
+    repo = SqlUserRepository(workspace.database, workspace.clock)
+    repo.set_password_hash(user.id, weak.hash(PASSWORD))
+    before = count(workspace, outbox)
+    workspace.auth.sign_in("agent01", PASSWORD)
+    assert count(workspace, outbox) == before
+    stored = repo.find_credentials("agent01")
+    assert stored is not None and fast_hasher().needs_rehash(stored[1])

@@ -95,7 +95,11 @@ class CustomerRecordView(QWidget):
 
         self.tabs = QTabWidget(page)
         details = QWidget(self.tabs)
-        self._form = QFormLayout(details)
+        self._form = QFormLayout()
+        self._form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        details_layout = QVBoxLayout(details)
+        details_layout.addLayout(self._form)
+        details_layout.addStretch(1)
         self.phones = _plain_label(details, "customerPhones")
         self.addresses = _plain_label(details, "customerAddresses")
         self.notes = QPlainTextEdit(details)
