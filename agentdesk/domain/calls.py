@@ -72,7 +72,7 @@ class ContactHistoryItem:
         direction: Outbound or inbound.
         e164: Number called or calling.
         agent_name: Who handled it.
-        campaign_name: Campaign of the call, if any.
+        campaign_name: Campaign of the call, if any; campaign_name_en its English name.
         talk_seconds: Seconds connected; 0 when nobody answered.
         disposition_label: The disposition's label in Chinese and English.
         disposition_category: Its category.
@@ -85,6 +85,7 @@ class ContactHistoryItem:
     e164: str
     agent_name: str
     campaign_name: str
+    campaign_name_en: str
     talk_seconds: int
     disposition_label: str
     disposition_label_en: str

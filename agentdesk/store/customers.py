@@ -234,6 +234,7 @@ class SqlCustomerRepository:
             sa.select(
                 calls.c.id, calls.c.started_at, calls.c.direction, calls.c.e164,
                 calls.c.talk_seconds, users.c.display_name, campaigns.c.name.label("campaign"),
+                campaigns.c.name_en.label("campaign_en"),
                 disposition_codes.c.label, disposition_codes.c.label_en,
                 disposition_codes.c.category, dispositions.c.notes,
             )
@@ -254,6 +255,7 @@ class SqlCustomerRepository:
                 ContactHistoryItem(
                     call_id=r.id, started_at=r.started_at, direction=CallDirection(r.direction),
                     e164=r.e164, agent_name=r.display_name, campaign_name=r.campaign or "",
+                    campaign_name_en=r.campaign_en or "",
                     talk_seconds=r.talk_seconds, disposition_label=r.label or "",
                     disposition_label_en=r.label_en or "",
                     disposition_category=DispositionCategory(r.category) if r.category else None,

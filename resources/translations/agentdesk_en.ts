@@ -1,688 +1,685 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
-  <context>
+<context>
     <name>Console</name>
     <message>
-      <source>Opening the workspace…</source>
-      <translation type="unfinished" />
+        <source>Opening the workspace…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>AgentDesk</source>
-      <translation type="unfinished" />
+        <source>AgentDesk</source>
+        <translation type="unfinished"></translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConsoleActions</name>
     <message>
-      <source>&amp;Find customer</source>
-      <translation type="unfinished" />
+        <source>&amp;Find customer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;New customer</source>
-      <translation type="unfinished" />
+        <source>&amp;New customer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;Edit customer</source>
-      <translation type="unfinished" />
+        <source>&amp;Edit customer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;Reload customer</source>
-      <translation type="unfinished" />
+        <source>&amp;Reload customer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Switch &amp;language</source>
-      <translation type="unfinished" />
+        <source>Switch &amp;language</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;Reset panel layout</source>
-      <translation type="unfinished" />
+        <source>&amp;Reset panel layout</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;Sign out</source>
-      <translation type="unfinished" />
+        <source>&amp;Sign out</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;Quit</source>
-      <translation type="unfinished" />
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;Keyboard shortcuts</source>
-      <translation type="unfinished" />
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;About AgentDesk</source>
-      <translation type="unfinished" />
+        <source>&amp;About AgentDesk</source>
+        <translation type="unfinished"></translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Crash</name>
     <message>
-      <source>AgentDesk hit an unexpected error and may need a restart. The details were written to %1; please send that file to your administrator.</source>
-      <translation type="unfinished" />
+        <source>AgentDesk hit an unexpected error and may need a restart. The details were written to %1; please send that file to your administrator.</source>
+        <translation type="unfinished"></translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CustomerEditor</name>
     <message>
-      <source>New customer</source>
-      <translation type="unfinished" />
+        <source>New customer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Edit customer</source>
-      <translation type="unfinished" />
+        <source>Edit customer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;Name</source>
-      <translation type="unfinished" />
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Gender</source>
-      <translation type="unfinished" />
+        <source>Gender</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>City</source>
-      <translation type="unfinished" />
+        <source>City</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation type="unfinished" />
+        <source>Language</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;Tags</source>
-      <translation type="unfinished" />
+        <source>&amp;Tags</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Notes</source>
-      <translation type="unfinished" />
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Separate tags with commas</source>
-      <translation type="unfinished" />
+        <source>Separate tags with commas</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Phones (number, label, primary)</source>
-      <translation type="unfinished" />
+        <source>Phones (number, label, primary)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Addresses (province, city, district, street, postal code, default)</source>
-      <translation type="unfinished" />
+        <source>Addresses (province, city, district, street, postal code, default)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Add &amp;phone</source>
-      <translation type="unfinished" />
+        <source>Add &amp;phone</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Add &amp;address</source>
-      <translation type="unfinished" />
+        <source>Add &amp;address</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Number, any format</source>
-      <translation type="unfinished" />
+        <source>Number, any format</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Label, e.g. office</source>
-      <translation type="unfinished" />
+        <source>Label, e.g. office</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Primary number</source>
-      <translation type="unfinished" />
+        <source>Primary number</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Remove this number</source>
-      <translation type="unfinished" />
+        <source>Remove this number</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Province</source>
-      <translation type="unfinished" />
+        <source>Province</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>District</source>
-      <translation type="unfinished" />
+        <source>District</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Street and number</source>
-      <translation type="unfinished" />
+        <source>Street and number</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Postal code</source>
-      <translation type="unfinished" />
+        <source>Postal code</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Default address</source>
-      <translation type="unfinished" />
+        <source>Default address</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Remove this address</source>
-      <translation type="unfinished" />
+        <source>Remove this address</source>
+        <translation type="unfinished"></translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CustomerPanel</name>
     <message>
-      <source>Customer</source>
-      <translation type="unfinished" />
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Saved %1</source>
-      <translation type="unfinished" />
+        <source>Saved %1</source>
+        <translation type="unfinished"></translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CustomerRecordView</name>
     <message>
-      <source>No address on file</source>
-      <translation type="unfinished" />
+        <source>No address on file</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Details</source>
-      <translation type="unfinished" />
+        <source>Calls (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Calls (%1)</source>
-      <translation type="unfinished" />
+        <source>Orders (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Orders (%1)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>No customer open.
+        <source>No customer open.
 Find one by phone number, name or customer number (Ctrl+F).</source>
-      <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;Edit</source>
-      <translation type="unfinished" />
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Edit this customer (Ctrl+E)</source>
-      <translation type="unfinished" />
+        <source>Edit this customer (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Phones</source>
-      <translation type="unfinished" />
+        <source>Phones</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Addresses</source>
-      <translation type="unfinished" />
+        <source>Addresses</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Notes</source>
-      <translation type="unfinished" />
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CustomerSearch</name>
     <message>
-      <source>No customer found. Press Ctrl+N to add one.</source>
-      <translation type="unfinished" />
+        <source>No customer found. Press Ctrl+N to add one.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-      <source>%n customer(s) found</source>
-      <translation>
-        <numerusform>%n customer found</numerusform>
-        <numerusform>%n customers found</numerusform>
-      </translation>
+        <source>%n customer(s) found</source>
+        <translation>
+            <numerusform>%n customer found</numerusform>
+            <numerusform>%n customers found</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Phone, last 4+ digits, name or customer no.</source>
-      <translation type="unfinished" />
+        <source>Phone, last 4+ digits, name or customer no.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Find customer</source>
-      <translation type="unfinished" />
+        <source>Find customer</source>
+        <translation type="unfinished"></translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Headers</name>
     <message>
-      <source>Name</source>
-      <translation type="unfinished" />
+        <source>Name</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Phone</source>
-      <translation type="unfinished" />
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>City</source>
-      <translation type="unfinished" />
+        <source>City</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Customer no.</source>
-      <translation type="unfinished" />
+        <source>Customer no.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>When</source>
-      <translation type="unfinished" />
+        <source>When</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Direction</source>
-      <translation type="unfinished" />
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Number</source>
-      <translation type="unfinished" />
+        <source>Number</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Agent</source>
-      <translation type="unfinished" />
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Talk time</source>
-      <translation type="unfinished" />
+        <source>Talk time</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Result</source>
-      <translation type="unfinished" />
+        <source>Result</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Campaign</source>
-      <translation type="unfinished" />
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Notes</source>
-      <translation type="unfinished" />
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Order no.</source>
-      <translation type="unfinished" />
+        <source>Order no.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Taken</source>
-      <translation type="unfinished" />
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Items</source>
-      <translation type="unfinished" />
+        <source>Items</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Total</source>
-      <translation type="unfinished" />
+        <source>Total</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Delivery</source>
-      <translation type="unfinished" />
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation type="unfinished" />
+        <source>Status</source>
+        <translation type="unfinished"></translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Labels</name>
     <message>
-      <source>Outbound</source>
-      <translation type="unfinished" />
+        <source>Outbound</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Inbound</source>
-      <translation type="unfinished" />
+        <source>Inbound</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Not given</source>
-      <translation type="unfinished" />
+        <source>Not given</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Female</source>
-      <translation type="unfinished" />
+        <source>Female</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Male</source>
-      <translation type="unfinished" />
+        <source>Male</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Mobile</source>
-      <translation type="unfinished" />
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Landline</source>
-      <translation type="unfinished" />
+        <source>Landline</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Other</source>
-      <translation type="unfinished" />
+        <source>Other</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Agent</source>
-      <translation type="unfinished" />
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Supervisor</source>
-      <translation type="unfinished" />
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Trainer</source>
-      <translation type="unfinished" />
+        <source>Trainer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Administrator</source>
-      <translation type="unfinished" />
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Home delivery</source>
-      <translation type="unfinished" />
+        <source>Home delivery</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Hall pick-up</source>
-      <translation type="unfinished" />
+        <source>Hall pick-up</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Confirmed</source>
-      <translation type="unfinished" />
+        <source>Confirmed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Dispatched</source>
-      <translation type="unfinished" />
+        <source>Dispatched</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Delivered</source>
-      <translation type="unfinished" />
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Delivery failed</source>
-      <translation type="unfinished" />
+        <source>Delivery failed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Refused</source>
-      <translation type="unfinished" />
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Rescheduled</source>
-      <translation type="unfinished" />
+        <source>Rescheduled</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Cancelled</source>
-      <translation type="unfinished" />
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>English</source>
-      <translation type="unfinished" />
+        <source>English</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Chinese</source>
-      <translation type="unfinished" />
+        <source>Chinese</source>
+        <translation type="unfinished"></translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-      <source>Sign in to AgentDesk</source>
-      <translation type="unfinished" />
+        <source>Sign in to AgentDesk</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;Username</source>
-      <translation type="unfinished" />
+        <source>&amp;Username</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;Password</source>
-      <translation type="unfinished" />
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Sign in</source>
-      <translation type="unfinished" />
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <source>Find a customer by phone, name or number</source>
-      <translation type="unfinished" />
+        <source>Find a customer by phone, name or number</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Add a customer</source>
-      <translation type="unfinished" />
+        <source>Add a customer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Edit the open customer</source>
-      <translation type="unfinished" />
+        <source>Edit the open customer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Reload the open customer</source>
-      <translation type="unfinished" />
+        <source>Reload the open customer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Switch between Chinese and English</source>
-      <translation type="unfinished" />
+        <source>Switch between Chinese and English</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Quit</source>
-      <translation type="unfinished" />
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Open the selected search result</source>
-      <translation type="unfinished" />
+        <source>Open the selected search result</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Move through search results</source>
-      <translation type="unfinished" />
+        <source>Move through search results</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Save the form</source>
-      <translation type="unfinished" />
+        <source>Save the form</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Close the form without saving</source>
-      <translation type="unfinished" />
+        <source>Close the form without saving</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Keyboard shortcuts</source>
-      <translation type="unfinished" />
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>About AgentDesk</source>
-      <translation type="unfinished" />
+        <source>About AgentDesk</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>AgentDesk %1
+        <source>AgentDesk %1
 The agent console for telesales call centers.</source>
-      <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;File</source>
-      <translation type="unfinished" />
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;Customer</source>
-      <translation type="unfinished" />
+        <source>&amp;Customer</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;View</source>
-      <translation type="unfinished" />
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;Language</source>
-      <translation type="unfinished" />
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>&amp;Help</source>
-      <translation type="unfinished" />
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Customer record</source>
-      <translation type="unfinished" />
+        <source>Customer record</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>AgentDesk</source>
-      <translation type="unfinished" />
+        <source>AgentDesk</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Not signed in</source>
-      <translation type="unfinished" />
+        <source>Not signed in</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>AgentDesk — %1</source>
-      <translation type="unfinished" />
+        <source>AgentDesk — %1</source>
+        <translation type="unfinished"></translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Messages</name>
     <message>
-      <source>The disk is full. Free some space; nothing typed so far has been lost, and you can try again.</source>
-      <translation type="unfinished" />
+        <source>The disk is full. Free some space; nothing typed so far has been lost, and you can try again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>The database file is read-only. Ask your administrator to give AgentDesk write access to %1.</source>
-      <translation type="unfinished" />
+        <source>The database file is read-only. Ask your administrator to give AgentDesk write access to %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>The database file %1 is damaged or is not an AgentDesk database. It has not been changed; ask your administrator to restore it.</source>
-      <translation type="unfinished" />
+        <source>The database file %1 is damaged or is not an AgentDesk database. It has not been changed; ask your administrator to restore it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>The database is busy in another program. Try again in a moment.</source>
-      <translation type="unfinished" />
+        <source>The database is busy in another program. Try again in a moment.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>The disk could not be read or written. Check the drive and try again.</source>
-      <translation type="unfinished" />
+        <source>The disk could not be read or written. Check the drive and try again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>The database %1 cannot be opened. Check that the folder exists and is writable.</source>
-      <translation type="unfinished" />
+        <source>The database %1 cannot be opened. Check that the folder exists and is writable.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>There is no database at %1.</source>
-      <translation type="unfinished" />
+        <source>There is no database at %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-      <source>Wrong username or password. %n more attempt(s) before the account is locked.</source>
-      <translation>
-        <numerusform>Wrong username or password. %n more attempt before the account is locked.</numerusform>
-        <numerusform>Wrong username or password. %n more attempts before the account is locked.</numerusform>
-      </translation>
+        <source>Wrong username or password. %n more attempt(s) before the account is locked.</source>
+        <translation>
+            <numerusform>Wrong username or password. %n more attempt before the account is locked.</numerusform>
+            <numerusform>Wrong username or password. %n more attempts before the account is locked.</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Too many failed sign-ins. The account is locked until %1.</source>
-      <translation type="unfinished" />
+        <source>Too many failed sign-ins. The account is locked until %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>This account is disabled. Ask your supervisor.</source>
-      <translation type="unfinished" />
+        <source>This account is disabled. Ask your supervisor.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Someone else saved this customer while you were editing. Your changes are still in the form: reload the record, then apply them again.</source>
-      <translation type="unfinished" />
+        <source>Someone else saved this customer while you were editing. Your changes are still in the form: reload the record, then apply them again.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>The record no longer exists.</source>
-      <translation type="unfinished" />
+        <source>The record no longer exists.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Your role does not allow this.</source>
-      <translation type="unfinished" />
+        <source>Your role does not allow this.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Some fields need attention.</source>
-      <translation type="unfinished" />
+        <source>Some fields need attention.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>The system keyring is not available, so the server password cannot be kept safely: %1</source>
-      <translation type="unfinished" />
+        <source>The system keyring is not available, so the server password cannot be kept safely: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Something went wrong: %1</source>
-      <translation type="unfinished" />
+        <source>Something went wrong: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Required.</source>
-      <translation type="unfinished" />
+        <source>Required.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Too long.</source>
-      <translation type="unfinished" />
+        <source>Too long.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Too many entries.</source>
-      <translation type="unfinished" />
+        <source>Too many entries.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Not a valid phone number.</source>
-      <translation type="unfinished" />
+        <source>Not a valid phone number.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Enter a phone number.</source>
-      <translation type="unfinished" />
+        <source>Enter a phone number.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>The phone number is too long.</source>
-      <translation type="unfinished" />
+        <source>The phone number is too long.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>This number is already listed.</source>
-      <translation type="unfinished" />
+        <source>This number is already listed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>The label is too long.</source>
-      <translation type="unfinished" />
+        <source>The label is too long.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Only one number can be the primary one.</source>
-      <translation type="unfinished" />
+        <source>Only one number can be the primary one.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Only one address can be the default.</source>
-      <translation type="unfinished" />
+        <source>Only one address can be the default.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Enter the street and house number.</source>
-      <translation type="unfinished" />
+        <source>Enter the street and house number.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>A postal code has 6 digits.</source>
-      <translation type="unfinished" />
+        <source>A postal code has 6 digits.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Already taken.</source>
-      <translation type="unfinished" />
+        <source>Already taken.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Not valid.</source>
-      <translation type="unfinished" />
+        <source>Not valid.</source>
+        <translation type="unfinished"></translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SyncStatusArea</name>
     <message>
-      <source>Working locally (no server configured)</source>
-      <translation type="unfinished" />
+        <source>Working locally (no server configured)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Demo server (on this computer)</source>
-      <translation type="unfinished" />
+        <source>Demo server (on this computer)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Server: %1</source>
-      <translation type="unfinished" />
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>All changes saved</source>
-      <translation type="unfinished" />
+        <source>All changes saved</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-      <source>%n change(s) waiting to sync</source>
-      <translation>
-        <numerusform>%n change waiting to sync</numerusform>
-        <numerusform>%n changes waiting to sync</numerusform>
-      </translation>
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n change waiting to sync</numerusform>
+            <numerusform>%n changes waiting to sync</numerusform>
+        </translation>
     </message>
     <message>
-      <source>oldest %1</source>
-      <translation type="unfinished" />
+        <source>oldest %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-      <source>%n rejected</source>
-      <translation>
-        <numerusform>%n rejected</numerusform>
-        <numerusform>%n rejected</numerusform>
-      </translation>
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n rejected</numerusform>
+            <numerusform>%n rejected</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Never synced</source>
-      <translation type="unfinished" />
+        <source>Never synced</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Last sync %1</source>
-      <translation type="unfinished" />
+        <source>Last sync %1</source>
+        <translation type="unfinished"></translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -1,686 +1,683 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
+<context>
     <name>Console</name>
     <message>
-      <source>Opening the workspace…</source>
-      <translation>正在打开工作区…</translation>
+        <source>Opening the workspace…</source>
+        <translation>正在打开工作区…</translation>
     </message>
     <message>
-      <source>AgentDesk</source>
-      <translation>坐席工作台</translation>
+        <source>AgentDesk</source>
+        <translation>坐席工作台</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConsoleActions</name>
     <message>
-      <source>&amp;Find customer</source>
-      <translation>查找客户(&amp;F)</translation>
+        <source>&amp;Find customer</source>
+        <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-      <source>&amp;New customer</source>
-      <translation>新建客户(&amp;N)</translation>
+        <source>&amp;New customer</source>
+        <translation>新建客户(&amp;N)</translation>
     </message>
     <message>
-      <source>&amp;Edit customer</source>
-      <translation>编辑客户(&amp;E)</translation>
+        <source>&amp;Edit customer</source>
+        <translation>编辑客户(&amp;E)</translation>
     </message>
     <message>
-      <source>&amp;Reload customer</source>
-      <translation>刷新客户资料(&amp;R)</translation>
+        <source>&amp;Reload customer</source>
+        <translation>刷新客户资料(&amp;R)</translation>
     </message>
     <message>
-      <source>Switch &amp;language</source>
-      <translation>切换语言(&amp;L)</translation>
+        <source>Switch &amp;language</source>
+        <translation>切换语言(&amp;L)</translation>
     </message>
     <message>
-      <source>&amp;Reset panel layout</source>
-      <translation>恢复默认面板布局(&amp;R)</translation>
+        <source>&amp;Reset panel layout</source>
+        <translation>恢复默认面板布局(&amp;R)</translation>
     </message>
     <message>
-      <source>&amp;Sign out</source>
-      <translation>注销(&amp;S)</translation>
+        <source>&amp;Sign out</source>
+        <translation>注销(&amp;S)</translation>
     </message>
     <message>
-      <source>&amp;Quit</source>
-      <translation>退出(&amp;Q)</translation>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <source>&amp;Keyboard shortcuts</source>
-      <translation>键盘快捷键(&amp;K)</translation>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-      <source>&amp;About AgentDesk</source>
-      <translation>关于坐席工作台(&amp;A)</translation>
+        <source>&amp;About AgentDesk</source>
+        <translation>关于坐席工作台(&amp;A)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Crash</name>
     <message>
-      <source>AgentDesk hit an unexpected error and may need a restart. The details were written to %1; please send that file to your administrator.</source>
-      <translation>坐席工作台遇到意外错误，可能需要重新启动。详细信息已写入 %1，请将该文件发送给系统管理员。</translation>
+        <source>AgentDesk hit an unexpected error and may need a restart. The details were written to %1; please send that file to your administrator.</source>
+        <translation>坐席工作台遇到意外错误，可能需要重新启动。详细信息已写入 %1，请将该文件发送给系统管理员。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CustomerEditor</name>
     <message>
-      <source>New customer</source>
-      <translation>新建客户</translation>
+        <source>New customer</source>
+        <translation>新建客户</translation>
     </message>
     <message>
-      <source>Edit customer</source>
-      <translation>编辑客户</translation>
+        <source>Edit customer</source>
+        <translation>编辑客户</translation>
     </message>
     <message>
-      <source>&amp;Name</source>
-      <translation>姓名(&amp;N)</translation>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-      <source>Gender</source>
-      <translation>性别</translation>
+        <source>Gender</source>
+        <translation>性别</translation>
     </message>
     <message>
-      <source>City</source>
-      <translation>城市</translation>
+        <source>City</source>
+        <translation>城市</translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation>语言</translation>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
     <message>
-      <source>&amp;Tags</source>
-      <translation>标签(&amp;T)</translation>
+        <source>&amp;Tags</source>
+        <translation>标签(&amp;T)</translation>
     </message>
     <message>
-      <source>Notes</source>
-      <translation>备注</translation>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
     <message>
-      <source>Separate tags with commas</source>
-      <translation>多个标签用逗号分隔</translation>
+        <source>Separate tags with commas</source>
+        <translation>多个标签用逗号分隔</translation>
     </message>
     <message>
-      <source>Phones (number, label, primary)</source>
-      <translation>电话（号码、说明、主号码）</translation>
+        <source>Phones (number, label, primary)</source>
+        <translation>电话（号码、说明、主号码）</translation>
     </message>
     <message>
-      <source>Addresses (province, city, district, street, postal code, default)</source>
-      <translation>地址（省、市、区、街道门牌、邮编、默认）</translation>
+        <source>Addresses (province, city, district, street, postal code, default)</source>
+        <translation>地址（省、市、区、街道门牌、邮编、默认）</translation>
     </message>
     <message>
-      <source>Add &amp;phone</source>
-      <translation>添加电话(&amp;P)</translation>
+        <source>Add &amp;phone</source>
+        <translation>添加电话(&amp;P)</translation>
     </message>
     <message>
-      <source>Add &amp;address</source>
-      <translation>添加地址(&amp;A)</translation>
+        <source>Add &amp;address</source>
+        <translation>添加地址(&amp;A)</translation>
     </message>
     <message>
-      <source>Number, any format</source>
-      <translation>号码，任意格式</translation>
+        <source>Number, any format</source>
+        <translation>号码，任意格式</translation>
     </message>
     <message>
-      <source>Label, e.g. office</source>
-      <translation>说明，如：办公室</translation>
+        <source>Label, e.g. office</source>
+        <translation>说明，如：办公室</translation>
     </message>
     <message>
-      <source>Primary number</source>
-      <translation>主号码</translation>
+        <source>Primary number</source>
+        <translation>主号码</translation>
     </message>
     <message>
-      <source>Remove this number</source>
-      <translation>删除此号码</translation>
+        <source>Remove this number</source>
+        <translation>删除此号码</translation>
     </message>
     <message>
-      <source>Province</source>
-      <translation>省</translation>
+        <source>Province</source>
+        <translation>省</translation>
     </message>
     <message>
-      <source>District</source>
-      <translation>区/县</translation>
+        <source>District</source>
+        <translation>区/县</translation>
     </message>
     <message>
-      <source>Street and number</source>
-      <translation>街道及门牌号</translation>
+        <source>Street and number</source>
+        <translation>街道及门牌号</translation>
     </message>
     <message>
-      <source>Postal code</source>
-      <translation>邮编</translation>
+        <source>Postal code</source>
+        <translation>邮编</translation>
     </message>
     <message>
-      <source>Default address</source>
-      <translation>默认地址</translation>
+        <source>Default address</source>
+        <translation>默认地址</translation>
     </message>
     <message>
-      <source>Remove this address</source>
-      <translation>删除此地址</translation>
+        <source>Remove this address</source>
+        <translation>删除此地址</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CustomerPanel</name>
     <message>
-      <source>Customer</source>
-      <translation>客户</translation>
+        <source>Customer</source>
+        <translation>客户</translation>
     </message>
     <message>
-      <source>Saved %1</source>
-      <translation>已保存 %1</translation>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CustomerRecordView</name>
     <message>
-      <source>No address on file</source>
-      <translation>暂无地址</translation>
+        <source>No address on file</source>
+        <translation>暂无地址</translation>
     </message>
     <message>
-      <source>Details</source>
-      <translation>详细资料</translation>
+        <source>Calls (%1)</source>
+        <translation>通话 (%1)</translation>
     </message>
     <message>
-      <source>Calls (%1)</source>
-      <translation>通话 (%1)</translation>
+        <source>Orders (%1)</source>
+        <translation>订单 (%1)</translation>
     </message>
     <message>
-      <source>Orders (%1)</source>
-      <translation>订单 (%1)</translation>
-    </message>
-    <message>
-      <source>No customer open.
+        <source>No customer open.
 Find one by phone number, name or customer number (Ctrl+F).</source>
-      <translation>尚未打开客户。
+        <translation>尚未打开客户。
 可按电话号码、姓名或客户编号查找（Ctrl+F）。</translation>
     </message>
     <message>
-      <source>&amp;Edit</source>
-      <translation>编辑(&amp;E)</translation>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <source>Edit this customer (Ctrl+E)</source>
-      <translation>编辑此客户（Ctrl+E）</translation>
+        <source>Edit this customer (Ctrl+E)</source>
+        <translation>编辑此客户（Ctrl+E）</translation>
     </message>
     <message>
-      <source>Phones</source>
-      <translation>电话</translation>
+        <source>Phones</source>
+        <translation>电话</translation>
     </message>
     <message>
-      <source>Addresses</source>
-      <translation>地址</translation>
+        <source>Addresses</source>
+        <translation>地址</translation>
     </message>
     <message>
-      <source>Notes</source>
-      <translation>备注</translation>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CustomerSearch</name>
     <message>
-      <source>No customer found. Press Ctrl+N to add one.</source>
-      <translation>未找到客户。按 Ctrl+N 新建。</translation>
+        <source>No customer found. Press Ctrl+N to add one.</source>
+        <translation>未找到客户。按 Ctrl+N 新建。</translation>
     </message>
     <message numerus="yes">
-      <source>%n customer(s) found</source>
-      <translation>
-        <numerusform>找到 %n 位客户</numerusform>
-      </translation>
+        <source>%n customer(s) found</source>
+        <translation>
+            <numerusform>找到 %n 位客户</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Phone, last 4+ digits, name or customer no.</source>
-      <translation>电话、号码后4位以上、姓名或客户编号</translation>
+        <source>Phone, last 4+ digits, name or customer no.</source>
+        <translation>电话、号码后4位以上、姓名或客户编号</translation>
     </message>
     <message>
-      <source>Find customer</source>
-      <translation>查找客户</translation>
+        <source>Find customer</source>
+        <translation>查找客户</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Headers</name>
     <message>
-      <source>Name</source>
-      <translation>姓名</translation>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
-      <source>Phone</source>
-      <translation>电话</translation>
+        <source>Phone</source>
+        <translation>电话</translation>
     </message>
     <message>
-      <source>City</source>
-      <translation>城市</translation>
+        <source>City</source>
+        <translation>城市</translation>
     </message>
     <message>
-      <source>Customer no.</source>
-      <translation>客户编号</translation>
+        <source>Customer no.</source>
+        <translation>客户编号</translation>
     </message>
     <message>
-      <source>When</source>
-      <translation>时间</translation>
+        <source>When</source>
+        <translation>时间</translation>
     </message>
     <message>
-      <source>Direction</source>
-      <translation>方向</translation>
+        <source>Direction</source>
+        <translation>方向</translation>
     </message>
     <message>
-      <source>Number</source>
-      <translation>号码</translation>
+        <source>Number</source>
+        <translation>号码</translation>
     </message>
     <message>
-      <source>Agent</source>
-      <translation>坐席</translation>
+        <source>Agent</source>
+        <translation>坐席</translation>
     </message>
     <message>
-      <source>Talk time</source>
-      <translation>通话时长</translation>
+        <source>Talk time</source>
+        <translation>通话时长</translation>
     </message>
     <message>
-      <source>Result</source>
-      <translation>结果</translation>
+        <source>Result</source>
+        <translation>结果</translation>
     </message>
     <message>
-      <source>Campaign</source>
-      <translation>营销活动</translation>
+        <source>Campaign</source>
+        <translation>营销活动</translation>
     </message>
     <message>
-      <source>Notes</source>
-      <translation>备注</translation>
+        <source>Notes</source>
+        <translation>备注</translation>
     </message>
     <message>
-      <source>Order no.</source>
-      <translation>订单号</translation>
+        <source>Order no.</source>
+        <translation>订单号</translation>
     </message>
     <message>
-      <source>Taken</source>
-      <translation>下单时间</translation>
+        <source>Taken</source>
+        <translation>下单时间</translation>
     </message>
     <message>
-      <source>Items</source>
-      <translation>商品</translation>
+        <source>Items</source>
+        <translation>商品</translation>
     </message>
     <message>
-      <source>Total</source>
-      <translation>金额</translation>
+        <source>Total</source>
+        <translation>金额</translation>
     </message>
     <message>
-      <source>Delivery</source>
-      <translation>配送方式</translation>
+        <source>Delivery</source>
+        <translation>配送方式</translation>
     </message>
     <message>
-      <source>Status</source>
-      <translation>状态</translation>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Labels</name>
     <message>
-      <source>Outbound</source>
-      <translation>呼出</translation>
+        <source>Outbound</source>
+        <translation>呼出</translation>
     </message>
     <message>
-      <source>Inbound</source>
-      <translation>呼入</translation>
+        <source>Inbound</source>
+        <translation>呼入</translation>
     </message>
     <message>
-      <source>Not given</source>
-      <translation>未填写</translation>
+        <source>Not given</source>
+        <translation>未填写</translation>
     </message>
     <message>
-      <source>Female</source>
-      <translation>女</translation>
+        <source>Female</source>
+        <translation>女</translation>
     </message>
     <message>
-      <source>Male</source>
-      <translation>男</translation>
+        <source>Male</source>
+        <translation>男</translation>
     </message>
     <message>
-      <source>Mobile</source>
-      <translation>手机</translation>
+        <source>Mobile</source>
+        <translation>手机</translation>
     </message>
     <message>
-      <source>Landline</source>
-      <translation>固话</translation>
+        <source>Landline</source>
+        <translation>固话</translation>
     </message>
     <message>
-      <source>Other</source>
-      <translation>其他</translation>
+        <source>Other</source>
+        <translation>其他</translation>
     </message>
     <message>
-      <source>Agent</source>
-      <translation>坐席</translation>
+        <source>Agent</source>
+        <translation>坐席</translation>
     </message>
     <message>
-      <source>Supervisor</source>
-      <translation>主管</translation>
+        <source>Supervisor</source>
+        <translation>主管</translation>
     </message>
     <message>
-      <source>Trainer</source>
-      <translation>训导师</translation>
+        <source>Trainer</source>
+        <translation>训导师</translation>
     </message>
     <message>
-      <source>Administrator</source>
-      <translation>管理员</translation>
+        <source>Administrator</source>
+        <translation>管理员</translation>
     </message>
     <message>
-      <source>Home delivery</source>
-      <translation>上门配送</translation>
+        <source>Home delivery</source>
+        <translation>上门配送</translation>
     </message>
     <message>
-      <source>Hall pick-up</source>
-      <translation>营业厅自提</translation>
+        <source>Hall pick-up</source>
+        <translation>营业厅自提</translation>
     </message>
     <message>
-      <source>Confirmed</source>
-      <translation>已确认</translation>
+        <source>Confirmed</source>
+        <translation>已确认</translation>
     </message>
     <message>
-      <source>Dispatched</source>
-      <translation>已派送</translation>
+        <source>Dispatched</source>
+        <translation>已派送</translation>
     </message>
     <message>
-      <source>Delivered</source>
-      <translation>已送达</translation>
+        <source>Delivered</source>
+        <translation>已送达</translation>
     </message>
     <message>
-      <source>Delivery failed</source>
-      <translation>配送失败</translation>
+        <source>Delivery failed</source>
+        <translation>配送失败</translation>
     </message>
     <message>
-      <source>Refused</source>
-      <translation>已拒收</translation>
+        <source>Refused</source>
+        <translation>已拒收</translation>
     </message>
     <message>
-      <source>Rescheduled</source>
-      <translation>已改约</translation>
+        <source>Rescheduled</source>
+        <translation>已改约</translation>
     </message>
     <message>
-      <source>Cancelled</source>
-      <translation>已取消</translation>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
     <message>
-      <source>English</source>
-      <translation>英语</translation>
+        <source>English</source>
+        <translation>英语</translation>
     </message>
     <message>
-      <source>Chinese</source>
-      <translation>中文</translation>
+        <source>Chinese</source>
+        <translation>中文</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
-      <source>Sign in to AgentDesk</source>
-      <translation>登录坐席工作台</translation>
+        <source>Sign in to AgentDesk</source>
+        <translation>登录坐席工作台</translation>
     </message>
     <message>
-      <source>&amp;Username</source>
-      <translation>用户名(&amp;U)</translation>
+        <source>&amp;Username</source>
+        <translation>用户名(&amp;U)</translation>
     </message>
     <message>
-      <source>&amp;Password</source>
-      <translation>密码(&amp;P)</translation>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
     </message>
     <message>
-      <source>Sign in</source>
-      <translation>登录</translation>
+        <source>Sign in</source>
+        <translation>登录</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <source>Find a customer by phone, name or number</source>
-      <translation>按电话、姓名或编号查找客户</translation>
+        <source>Find a customer by phone, name or number</source>
+        <translation>按电话、姓名或编号查找客户</translation>
     </message>
     <message>
-      <source>Add a customer</source>
-      <translation>新建客户</translation>
+        <source>Add a customer</source>
+        <translation>新建客户</translation>
     </message>
     <message>
-      <source>Edit the open customer</source>
-      <translation>编辑当前客户</translation>
+        <source>Edit the open customer</source>
+        <translation>编辑当前客户</translation>
     </message>
     <message>
-      <source>Reload the open customer</source>
-      <translation>刷新当前客户资料</translation>
+        <source>Reload the open customer</source>
+        <translation>刷新当前客户资料</translation>
     </message>
     <message>
-      <source>Switch between Chinese and English</source>
-      <translation>在中文和英文之间切换</translation>
+        <source>Switch between Chinese and English</source>
+        <translation>在中文和英文之间切换</translation>
     </message>
     <message>
-      <source>Quit</source>
-      <translation>退出</translation>
+        <source>Quit</source>
+        <translation>退出</translation>
     </message>
     <message>
-      <source>Open the selected search result</source>
-      <translation>打开选中的搜索结果</translation>
+        <source>Open the selected search result</source>
+        <translation>打开选中的搜索结果</translation>
     </message>
     <message>
-      <source>Move through search results</source>
-      <translation>在搜索结果中移动</translation>
+        <source>Move through search results</source>
+        <translation>在搜索结果中移动</translation>
     </message>
     <message>
-      <source>Save the form</source>
-      <translation>保存表单</translation>
+        <source>Save the form</source>
+        <translation>保存表单</translation>
     </message>
     <message>
-      <source>Close the form without saving</source>
-      <translation>关闭表单，不保存</translation>
+        <source>Close the form without saving</source>
+        <translation>关闭表单，不保存</translation>
     </message>
     <message>
-      <source>Keyboard shortcuts</source>
-      <translation>键盘快捷键</translation>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
-      <source>About AgentDesk</source>
-      <translation>关于坐席工作台</translation>
+        <source>About AgentDesk</source>
+        <translation>关于坐席工作台</translation>
     </message>
     <message>
-      <source>AgentDesk %1
+        <source>AgentDesk %1
 The agent console for telesales call centers.</source>
-      <translation>坐席工作台 %1
+        <translation>坐席工作台 %1
 面向电话营销呼叫中心的坐席工作台。</translation>
     </message>
     <message>
-      <source>&amp;File</source>
-      <translation>文件(&amp;F)</translation>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <source>&amp;Customer</source>
-      <translation>客户(&amp;C)</translation>
+        <source>&amp;Customer</source>
+        <translation>客户(&amp;C)</translation>
     </message>
     <message>
-      <source>&amp;View</source>
-      <translation>视图(&amp;V)</translation>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <source>&amp;Language</source>
-      <translation>语言(&amp;L)</translation>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <source>&amp;Help</source>
-      <translation>帮助(&amp;H)</translation>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <source>Customer record</source>
-      <translation>客户资料</translation>
+        <source>Customer record</source>
+        <translation>客户资料</translation>
     </message>
     <message>
-      <source>AgentDesk</source>
-      <translation>坐席工作台</translation>
+        <source>AgentDesk</source>
+        <translation>坐席工作台</translation>
     </message>
     <message>
-      <source>Not signed in</source>
-      <translation>未登录</translation>
+        <source>Not signed in</source>
+        <translation>未登录</translation>
     </message>
     <message>
-      <source>AgentDesk — %1</source>
-      <translation>坐席工作台 — %1</translation>
+        <source>AgentDesk — %1</source>
+        <translation>坐席工作台 — %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Messages</name>
     <message>
-      <source>The disk is full. Free some space; nothing typed so far has been lost, and you can try again.</source>
-      <translation>磁盘已满。请释放一些空间；已输入的内容没有丢失，可以重试。</translation>
+        <source>The disk is full. Free some space; nothing typed so far has been lost, and you can try again.</source>
+        <translation>磁盘已满。请释放一些空间；已输入的内容没有丢失，可以重试。</translation>
     </message>
     <message>
-      <source>The database file is read-only. Ask your administrator to give AgentDesk write access to %1.</source>
-      <translation>数据库文件为只读。请联系管理员为坐席工作台开放 %1 的写入权限。</translation>
+        <source>The database file is read-only. Ask your administrator to give AgentDesk write access to %1.</source>
+        <translation>数据库文件为只读。请联系管理员为坐席工作台开放 %1 的写入权限。</translation>
     </message>
     <message>
-      <source>The database file %1 is damaged or is not an AgentDesk database. It has not been changed; ask your administrator to restore it.</source>
-      <translation>数据库文件 %1 已损坏或不是坐席工作台数据库。该文件未被改动；请联系管理员恢复。</translation>
+        <source>The database file %1 is damaged or is not an AgentDesk database. It has not been changed; ask your administrator to restore it.</source>
+        <translation>数据库文件 %1 已损坏或不是坐席工作台数据库。该文件未被改动；请联系管理员恢复。</translation>
     </message>
     <message>
-      <source>The database is busy in another program. Try again in a moment.</source>
-      <translation>数据库正被其他程序占用，请稍后重试。</translation>
+        <source>The database is busy in another program. Try again in a moment.</source>
+        <translation>数据库正被其他程序占用，请稍后重试。</translation>
     </message>
     <message>
-      <source>The disk could not be read or written. Check the drive and try again.</source>
-      <translation>磁盘无法读写。请检查磁盘后重试。</translation>
+        <source>The disk could not be read or written. Check the drive and try again.</source>
+        <translation>磁盘无法读写。请检查磁盘后重试。</translation>
     </message>
     <message>
-      <source>The database %1 cannot be opened. Check that the folder exists and is writable.</source>
-      <translation>无法打开数据库 %1。请检查该文件夹是否存在且可写。</translation>
+        <source>The database %1 cannot be opened. Check that the folder exists and is writable.</source>
+        <translation>无法打开数据库 %1。请检查该文件夹是否存在且可写。</translation>
     </message>
     <message>
-      <source>There is no database at %1.</source>
-      <translation>%1 处没有数据库。</translation>
+        <source>There is no database at %1.</source>
+        <translation>%1 处没有数据库。</translation>
     </message>
     <message numerus="yes">
-      <source>Wrong username or password. %n more attempt(s) before the account is locked.</source>
-      <translation>
-        <numerusform>用户名或密码错误。再错 %n 次账户将被锁定。</numerusform>
-      </translation>
+        <source>Wrong username or password. %n more attempt(s) before the account is locked.</source>
+        <translation>
+            <numerusform>用户名或密码错误。再错 %n 次账户将被锁定。</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Too many failed sign-ins. The account is locked until %1.</source>
-      <translation>登录失败次数过多，账户已锁定至 %1。</translation>
+        <source>Too many failed sign-ins. The account is locked until %1.</source>
+        <translation>登录失败次数过多，账户已锁定至 %1。</translation>
     </message>
     <message>
-      <source>This account is disabled. Ask your supervisor.</source>
-      <translation>此账户已停用，请联系主管。</translation>
+        <source>This account is disabled. Ask your supervisor.</source>
+        <translation>此账户已停用，请联系主管。</translation>
     </message>
     <message>
-      <source>Someone else saved this customer while you were editing. Your changes are still in the form: reload the record, then apply them again.</source>
-      <translation>您编辑期间，其他人已保存了此客户。您的修改仍在表单中：请刷新资料后再次修改。</translation>
+        <source>Someone else saved this customer while you were editing. Your changes are still in the form: reload the record, then apply them again.</source>
+        <translation>您编辑期间，其他人已保存了此客户。您的修改仍在表单中：请刷新资料后再次修改。</translation>
     </message>
     <message>
-      <source>The record no longer exists.</source>
-      <translation>该记录已不存在。</translation>
+        <source>The record no longer exists.</source>
+        <translation>该记录已不存在。</translation>
     </message>
     <message>
-      <source>Your role does not allow this.</source>
-      <translation>您的角色无权执行此操作。</translation>
+        <source>Your role does not allow this.</source>
+        <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
-      <source>Some fields need attention.</source>
-      <translation>部分字段需要修改。</translation>
+        <source>Some fields need attention.</source>
+        <translation>部分字段需要修改。</translation>
     </message>
     <message>
-      <source>The system keyring is not available, so the server password cannot be kept safely: %1</source>
-      <translation>系统密钥环不可用，无法安全保存服务器密码：%1</translation>
+        <source>The system keyring is not available, so the server password cannot be kept safely: %1</source>
+        <translation>系统密钥环不可用，无法安全保存服务器密码：%1</translation>
     </message>
     <message>
-      <source>Something went wrong: %1</source>
-      <translation>出现问题：%1</translation>
+        <source>Something went wrong: %1</source>
+        <translation>出现问题：%1</translation>
     </message>
     <message>
-      <source>Required.</source>
-      <translation>必填。</translation>
+        <source>Required.</source>
+        <translation>必填。</translation>
     </message>
     <message>
-      <source>Too long.</source>
-      <translation>太长。</translation>
+        <source>Too long.</source>
+        <translation>太长。</translation>
     </message>
     <message>
-      <source>Too many entries.</source>
-      <translation>条目太多。</translation>
+        <source>Too many entries.</source>
+        <translation>条目太多。</translation>
     </message>
     <message>
-      <source>Not a valid phone number.</source>
-      <translation>不是有效的电话号码。</translation>
+        <source>Not a valid phone number.</source>
+        <translation>不是有效的电话号码。</translation>
     </message>
     <message>
-      <source>Enter a phone number.</source>
-      <translation>请输入电话号码。</translation>
+        <source>Enter a phone number.</source>
+        <translation>请输入电话号码。</translation>
     </message>
     <message>
-      <source>The phone number is too long.</source>
-      <translation>电话号码太长。</translation>
+        <source>The phone number is too long.</source>
+        <translation>电话号码太长。</translation>
     </message>
     <message>
-      <source>This number is already listed.</source>
-      <translation>此号码已存在。</translation>
+        <source>This number is already listed.</source>
+        <translation>此号码已存在。</translation>
     </message>
     <message>
-      <source>The label is too long.</source>
-      <translation>说明太长。</translation>
+        <source>The label is too long.</source>
+        <translation>说明太长。</translation>
     </message>
     <message>
-      <source>Only one number can be the primary one.</source>
-      <translation>只能有一个主号码。</translation>
+        <source>Only one number can be the primary one.</source>
+        <translation>只能有一个主号码。</translation>
     </message>
     <message>
-      <source>Only one address can be the default.</source>
-      <translation>只能有一个默认地址。</translation>
+        <source>Only one address can be the default.</source>
+        <translation>只能有一个默认地址。</translation>
     </message>
     <message>
-      <source>Enter the street and house number.</source>
-      <translation>请输入街道和门牌号。</translation>
+        <source>Enter the street and house number.</source>
+        <translation>请输入街道和门牌号。</translation>
     </message>
     <message>
-      <source>A postal code has 6 digits.</source>
-      <translation>邮编为6位数字。</translation>
+        <source>A postal code has 6 digits.</source>
+        <translation>邮编为6位数字。</translation>
     </message>
     <message>
-      <source>Already taken.</source>
-      <translation>已被占用。</translation>
+        <source>Already taken.</source>
+        <translation>已被占用。</translation>
     </message>
     <message>
-      <source>Not valid.</source>
-      <translation>无效。</translation>
+        <source>Not valid.</source>
+        <translation>无效。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SyncStatusArea</name>
     <message>
-      <source>Working locally (no server configured)</source>
-      <translation>本地工作（未配置服务器）</translation>
+        <source>Working locally (no server configured)</source>
+        <translation>本地工作（未配置服务器）</translation>
     </message>
     <message>
-      <source>Demo server (on this computer)</source>
-      <translation>演示服务器（本机）</translation>
+        <source>Demo server (on this computer)</source>
+        <translation>演示服务器（本机）</translation>
     </message>
     <message>
-      <source>Server: %1</source>
-      <translation>服务器：%1</translation>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
     </message>
     <message>
-      <source>All changes saved</source>
-      <translation>所有更改已保存</translation>
+        <source>All changes saved</source>
+        <translation>所有更改已保存</translation>
     </message>
     <message numerus="yes">
-      <source>%n change(s) waiting to sync</source>
-      <translation>
-        <numerusform>%n 项更改等待同步</numerusform>
-      </translation>
+        <source>%n change(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n 项更改等待同步</numerusform>
+        </translation>
     </message>
     <message>
-      <source>oldest %1</source>
-      <translation>最早 %1 前</translation>
+        <source>oldest %1</source>
+        <translation>最早 %1 前</translation>
     </message>
     <message numerus="yes">
-      <source>%n rejected</source>
-      <translation>
-        <numerusform>%n 项被拒绝</numerusform>
-      </translation>
+        <source>%n rejected</source>
+        <translation>
+            <numerusform>%n 项被拒绝</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Never synced</source>
-      <translation>从未同步</translation>
+        <source>Never synced</source>
+        <translation>从未同步</translation>
     </message>
     <message>
-      <source>Last sync %1</source>
-      <translation>上次同步 %1</translation>
+        <source>Last sync %1</source>
+        <translation>上次同步 %1</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -41,7 +41,7 @@ def test_find_a_customer_by_a_typed_number_and_see_the_record(
     assert "138 0013 8000" in view.phones.text() and "010 6552 9988" in view.phones.text()
     assert "朝阳区建国路88号" in view.addresses.text()
     assert view.tags.text() == "#VIP"
-    assert view.tabs.tabText(1) == "Calls (2)"
+    assert view.tabs.tabText(0) == "Calls (2)"
     assert view.contacts_model.rowCount() == 2
     assert view.contacts_model.index(0, 5).data() == "Sale"
     assert view.orders_model.index(0, 3).data() == "¥5,668.00"

@@ -70,7 +70,7 @@ def test_language_switches_live(qtbot: QtBot, console: Console) -> None:
         assert switcher.switch("zh_CN")
         qtbot.waitUntil(lambda: window.file_menu.title() == "文件(&F)", timeout=5000)
         assert window.customer_dock.windowTitle() == "客户资料"
-        assert window.customers.record_view.tabs.tabText(1) == "通话 (2)"
+        assert window.customers.record_view.tabs.tabText(0) == "通话 (2)"
         assert window.customers.search.model.headerData(
             0, Qt.Orientation.Horizontal) == "姓名"
         assert window.customers.record_view.contacts_model.index(0, 5).data() == "成交"
@@ -79,4 +79,4 @@ def test_language_switches_live(qtbot: QtBot, console: Console) -> None:
     finally:
         switcher.switch("en")
     qtbot.waitUntil(lambda: window.file_menu.title() == "&File", timeout=5000)
-    assert window.customers.record_view.tabs.tabText(1) == "Calls (2)"
+    assert window.customers.record_view.tabs.tabText(0) == "Calls (2)"

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -93,8 +94,9 @@ class CustomerRecordView(QWidget):
         header.addLayout(titles, 1)
         header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.tabs = QTabWidget(page)
-        details = QWidget(self.tabs)
+        body = QSplitter(Qt.Orientation.Horizontal, page)
+        body.setObjectName("customerBody")
+        details = QWidget(body)
         self._form = QFormLayout()
         self._form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         details_layout = QVBoxLayout(details)
@@ -105,26 +107,30 @@ class CustomerRecordView(QWidget):
         self.notes = QPlainTextEdit(details)
         self.notes.setObjectName("customerNotes")
         self.notes.setReadOnly(True)
-        self.notes.setMaximumHeight(120)
+        self.notes.setMaximumHeight(160)
         self._phones_label = QLabel(details)
         self._addresses_label = QLabel(details)
         self._notes_label = QLabel(details)
         self._form.addRow(self._phones_label, self.phones)
         self._form.addRow(self._addresses_label, self.addresses)
         self._form.addRow(self._notes_label, self.notes)
+        self.tabs = QTabWidget(body)
         self.contacts_view = _table(self.tabs, "customerContacts")
         self.contacts_model = contact_history_model(self._labels, self)
         self.contacts_view.setModel(self.contacts_model)
         self.orders_view = _table(self.tabs, "customerOrders")
         self.orders_model = order_history_model(self._labels, self)
         self.orders_view.setModel(self.orders_model)
-        self.tabs.addTab(details, "")
         self.tabs.addTab(self.contacts_view, "")
         self.tabs.addTab(self.orders_view, "")
+        body.addWidget(details)
+        body.addWidget(self.tabs)
+        body.setStretchFactor(0, 2)
+        body.setStretchFactor(1, 3)
 
         layout = QVBoxLayout(page)
         layout.addLayout(header)
-        layout.addWidget(self.tabs, 1)
+        layout.addWidget(body, 1)
         return page
 
     def show_record(self, record: CustomerRecord | None) -> None:
@@ -172,9 +178,8 @@ class CustomerRecordView(QWidget):
     def _retranslate_tabs(self) -> None:
         contacts = len(self.record.contacts) if self.record else 0
         orders = len(self.record.orders) if self.record else 0
-        self.tabs.setTabText(0, self.tr("Details"))
-        self.tabs.setTabText(1, self.tr("Calls (%1)").replace("%1", str(contacts)))
-        self.tabs.setTabText(2, self.tr("Orders (%1)").replace("%1", str(orders)))
+        self.tabs.setTabText(0, self.tr("Calls (%1)").replace("%1", str(contacts)))
+        self.tabs.setTabText(1, self.tr("Orders (%1)").replace("%1", str(orders)))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """Retranslate on a language switch."""

@@ -80,10 +80,20 @@ def _duration(seconds: int) -> str:
     return f"{minutes}:{secs:02d}"
 
 
+def _in_chinese() -> bool:
+    return QLocale().name().startswith("zh")
+
+
 def _result(item: ContactHistoryItem) -> str:
-    if QLocale().name().startswith("zh") or not item.disposition_label_en:
+    if _in_chinese() or not item.disposition_label_en:
         return item.disposition_label
     return item.disposition_label_en
+
+
+def _campaign(item: ContactHistoryItem) -> str:
+    if _in_chinese() or not item.campaign_name_en:
+        return item.campaign_name
+    return item.campaign_name_en
 
 
 def search_model(parent: QObject | None = None) -> RowsModel[CustomerSummary]:
@@ -113,7 +123,7 @@ def contact_history_model(
             Column(h.agent, lambda c: c.agent_name),
             Column(h.talk_time, lambda c: _duration(c.talk_seconds), align_right=True),
             Column(h.result, _result),
-            Column(h.campaign, lambda c: c.campaign_name),
+            Column(h.campaign, _campaign),
             Column(h.notes, lambda c: c.notes.replace("\n", " "), tooltip=lambda c: c.notes),
         ],
         parent,
