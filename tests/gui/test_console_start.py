@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,16 +30,25 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return directory
 
 
-def test_demo_console_signs_in_and_opens_the_showcase_customer(
+@pytest.fixture
+def started(
     qtbot: QtBot, demo_dir: Path, runner: TaskRunner, english: LanguageSwitcher
-) -> None:
+) -> Iterator[Console]:
+    """The demo console, started and ready."""
     options = StartOptions(directory=demo_dir, demo=True, seed=11, server_url="demo:x",
                            settings=Settings())
     console = Console(options, FixedClock(NOW), english, runner)
     qtbot.addWidget(console.window)
     with qtbot.waitSignal(console.ready, timeout=20_000):
         console.start()
-    window = console.window
+    yield console
+    console.shutdown()
+
+
+def test_demo_console_signs_in_and_opens_the_showcase_customer(
+    qtbot: QtBot, started: Console
+) -> None:
+    window = started.window
     assert window.user is not None and window.user.username == "agent01"
     assert window.user_label.text().endswith("· Agent")
     record = window.customers.record_view.record
@@ -50,24 +60,25 @@ def test_demo_console_signs_in_and_opens_the_showcase_customer(
                     timeout=5000)
     assert window.sync_area.outbox.text() == "All changes saved"
     assert window.sync_area.last_sync.text().startswith("Last sync ")
-    console.shutdown()
 
 
-def test_signing_out_asks_for_the_next_user(
-    qtbot: QtBot, demo_dir: Path, runner: TaskRunner, english: LanguageSwitcher
-) -> None:
-    options = StartOptions(directory=demo_dir, demo=True, seed=11, server_url="demo:x",
-                           settings=Settings())
-    console = Console(options, FixedClock(NOW), english, runner)
-    qtbot.addWidget(console.window)
-    with qtbot.waitSignal(console.ready, timeout=20_000):
-        console.start()
+def test_signing_out_asks_for_the_next_user(started: Console) -> None:
+    console = started
     console.window.console_actions.sign_out.trigger()
     assert console.window.user is None
     assert console.window.customers.record_view.record is None
     assert console.login is not None and console.login.isVisible()
     assert console.login.username.text() == "agent01"
-    console.shutdown()
+
+
+def test_the_system_locale_chooses_the_language() -> None:
+    probe = ("from PySide6.QtCore import QCoreApplication; app = QCoreApplication([]); "
+             "from agentdesk.ui.i18n import system_language; print(system_language())")
+    for lang, expected in (("zh_CN.UTF-8", "zh_CN"), ("en_US.UTF-8", "en"), ("C", "en")):
+        env = {**os.environ, "LANG": lang, "LC_ALL": lang, "LANGUAGE": ""}
+        out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                             text=True, timeout=60, check=True).stdout.strip()
+        assert out == expected, lang
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])

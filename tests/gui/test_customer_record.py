@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
@@ -177,3 +179,18 @@ def test_storage_failure_while_opening_is_shown(
     assert "The disk is full" in box.text()
     box.close()
     QApplication.processEvents()
+
+
+def test_panel_layout_is_remembered(qtbot: QtBot, console: Console, tmp_path: Path) -> None:
+    from agentdesk.ui.main_window import MainWindow
+
+    window = console.window
+    window.customer_dock.setFloating(True)
+    window.resize(700, 500)  # within the 800x800 off-screen display
+    window.save_layout()
+    again = MainWindow(console.runner, tmp_path / "ui-state.ini")
+    qtbot.addWidget(again)
+    assert again.customer_dock.isFloating()
+    assert again.size().width() == 700
+    again.console_actions.reset_layout.trigger()
+    assert not again.customer_dock.isFloating()
