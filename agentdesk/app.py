@@ -14,7 +14,14 @@ from types import TracebackType
 from typing import Any
 
 from agentdesk import __version__
-from agentdesk.config import DEMO_SERVER_DB, LOCAL_DB, SERVER_ENV, data_directory, load_settings
+from agentdesk.config import (
+    DEMO_SERVER_DB,
+    LOCAL_DB,
+    SERVER_ENV,
+    data_directory,
+    ensure_settings,
+    load_settings,
+)
 
 # Only the standard library and light modules are imported above; Qt, SQLAlchemy and Alembic
 # load inside main(), after this mark, so --startup-report counts them.
@@ -135,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "%1", str(log_path)))
 
     sys.excepthook = crash
-    settings = load_settings(directory)
+    settings = ensure_settings(directory)
     switcher = LanguageSwitcher(app)
     switcher.switch(args.lang or settings.language or system_language())
     server_url = args.server or os.environ.get(SERVER_ENV) or settings.server_url

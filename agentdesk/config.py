@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
@@ -103,6 +104,24 @@ def load_settings(directory: Path) -> Settings:
         if isinstance(value, type(getattr(defaults, item.name))):
             values[item.name] = value
     return Settings(**values)
+
+
+def ensure_settings(directory: Path) -> Settings:
+    """Load the settings, writing them first if the file is new or was upgraded.
+
+    The workstation id must not change between starts, so a fresh one is saved at once. A
+    directory that cannot be written still gets usable settings for this run.
+    """
+    path = directory / SETTINGS_FILE
+    settings = load_settings(directory)
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    except (OSError, ValueError):
+        stored = None
+    if stored != asdict(settings):
+        with contextlib.suppress(SettingsError):
+            save_settings(directory, settings)
+    return settings
 
 
 def save_settings(directory: Path, settings: Settings) -> None:

@@ -9,6 +9,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 from agentdesk.store.database import Database
+from agentdesk.store.errors import storage_errors
 
 
 def alembic_config() -> Config:
@@ -41,7 +42,5 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 def upgrade_local(database: Database, revision: str = "head") -> None:
     """Upgrade a workstation database inside one IMMEDIATE transaction."""
-    from agentdesk.store.errors import storage_errors
-
     with storage_errors(database.path):
         upgrade(database.engine.execution_options(agentdesk_write=True), revision)

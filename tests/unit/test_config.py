@@ -75,3 +75,18 @@ def test_no_keyring_is_a_clear_error_never_a_plain_file(
         keyring.set_keyring(previous)
     assert not any("s3cret" in p.read_text(errors="ignore")
                    for p in tmp_path.rglob("*") if p.is_file())
+
+
+def test_the_workstation_id_is_kept_from_the_first_start(tmp_path: Path) -> None:
+    first = config.ensure_settings(tmp_path)
+    again = config.ensure_settings(tmp_path)
+    assert first.workstation_id == again.workstation_id
+    assert json.loads((tmp_path / "settings.json").read_text())["version"] == 2
+
+
+def test_old_files_are_rewritten_in_the_new_format(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_text(json.dumps({"version": 1, "locale": "en"}))
+    config.ensure_settings(tmp_path)
+    stored = json.loads((tmp_path / "settings.json").read_text())
+    assert (stored["version"], stored["language"]) == (2, "en")
+    assert "locale" not in stored
