@@ -5,20 +5,25 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
 from agentdesk.config import LOCAL_DB, Settings, save_settings
 from agentdesk.domain.errors import KnownError
 from agentdesk.domain.people import User
 from agentdesk.domain.ports import Clock
 from agentdesk.services.customers import CustomerRecord
-from agentdesk.services.workspace import Workspace, create_demo_workspace, open_workspace
 from agentdesk.ui.i18n import LanguageSwitcher
-from agentdesk.ui.login_dialog import LoginDialog
 from agentdesk.ui.main_window import MainWindow
 from agentdesk.ui.messages import Messages, show_error
 from agentdesk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    # The data stack (SQLAlchemy, Alembic) loads on the worker thread that opens the
+    # workspace, while the window is already painting.
+    from agentdesk.services.workspace import Workspace
+    from agentdesk.ui.login_dialog import LoginDialog
 
 log = logging.getLogger(__name__)
 UI_STATE_FILE = "ui-state.ini"
@@ -78,12 +83,28 @@ class Console(QObject):
         self.window.show_language(switcher.language)
 
     def start(self) -> None:
-        """Show the window at once; open the workspace in the background."""
-        self.window.show()
+        """Show the window at once; open the workspace in the background once it painted.
+
+        Opening imports the data stack and migrates; started after the first paint, it does
+        not compete with the window for the interpreter.
+        """
+        self.window.installEventFilter(self)
         self.window.statusBar().showMessage(self.tr("Opening the workspace…"))
+        self.window.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Start opening the workspace after the window's first paint."""
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            QTimer.singleShot(0, self._begin_opening)
+        return False
+
+    def _begin_opening(self) -> None:
         self._runner.run(self._open_workspace, self._opened, self._open_failed)
 
     def _open_workspace(self) -> tuple[Workspace, str]:  # runs on a worker thread
+        from agentdesk.services.workspace import create_demo_workspace, open_workspace
+
         options = self.options
         if options.demo and not (options.directory / LOCAL_DB).exists():
             log.info("Creating the demo workspace in %s", options.directory)
@@ -111,6 +132,8 @@ class Console(QObject):
 
     def show_login(self) -> None:
         """Ask for a username and password."""
+        from agentdesk.ui.login_dialog import LoginDialog  # the demo never needs it
+
         workspace = self.workspace
         if workspace is None:
             return

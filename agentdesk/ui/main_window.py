@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence
@@ -11,12 +12,14 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWi
 from agentdesk import __version__
 from agentdesk.domain.people import Capability, User
 from agentdesk.services.customers import CustomerRecord
-from agentdesk.services.workspace import Workspace
 from agentdesk.ui.actions import ConsoleActions
 from agentdesk.ui.customers.panel import CustomerPanel
 from agentdesk.ui.labels import Labels
 from agentdesk.ui.status_bar import SyncStatusArea
 from agentdesk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from agentdesk.services.workspace import Workspace
 
 LAYOUT_VERSION = 1
 STATUS_MESSAGE_MS = 5000

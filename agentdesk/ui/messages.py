@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QLocale, QObject, Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
 
 from agentdesk.domain.errors import KnownError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 class Messages(QObject):
@@ -86,6 +90,8 @@ class Messages(QObject):
 
 def show_error(parent: QWidget, title: str, text: str) -> QMessageBox:
     """Show ``text`` in a window-modal message box without blocking the event loop."""
+    from PySide6.QtWidgets import QMessageBox  # first use only; keeps start-up light
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
                       parent)
     box.setObjectName("errorBox")

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from agentdesk.services.status import StatusSnapshot
 from agentdesk.ui.labels import Labels
 from agentdesk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from agentdesk.services.status import StatusSnapshot
 
 REFRESH_MS = 5000
 

@@ -91,3 +91,7 @@ def test_downgrade_and_upgrade_again(tmp_path: Path) -> None:
         columns = {c["name"] for c in sa.inspect(conn).get_columns("customer_phones")}
     assert "tail_key" in columns
     db.close()
+
+
+def test_the_recorded_head_is_alembics_head() -> None:
+    assert migrate.head_revision() == migrate.HEAD_REVISION

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
@@ -10,12 +11,14 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from agentdesk.domain.customers import Customer, CustomerDraft
 from agentdesk.domain.errors import KnownError
 from agentdesk.services.customers import CustomerRecord, CustomerService
-from agentdesk.ui.customers.editor import CustomerEditor
 from agentdesk.ui.customers.record import CustomerRecordView
 from agentdesk.ui.customers.search import CustomerSearch
 from agentdesk.ui.labels import Labels
 from agentdesk.ui.messages import Messages, show_error
 from agentdesk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from agentdesk.ui.customers.editor import CustomerEditor
 
 
 class CustomerPanel(QWidget):
@@ -87,6 +90,8 @@ class CustomerPanel(QWidget):
         self._open_editor(None, phone)
 
     def _open_editor(self, customer: Customer | None, phone: str = "") -> CustomerEditor | None:
+        from agentdesk.ui.customers.editor import CustomerEditor  # loaded on first use
+
         service = self._service
         if service is None:
             return None
