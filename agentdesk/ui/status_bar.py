@@ -18,15 +18,6 @@ if TYPE_CHECKING:
 REFRESH_MS = 5000
 
 
-def _age(delta: timedelta) -> str:
-    minutes = int(delta.total_seconds() // 60)
-    if minutes < 1:
-        return f"{int(delta.total_seconds())} s"
-    if minutes < 120:
-        return f"{minutes} min"
-    return f"{minutes // 60} h"
-
-
 class SyncStatusArea(QWidget):
     """Shows the workstation's :class:`StatusSnapshot`, refreshed in the background."""
 
@@ -78,6 +69,14 @@ class SyncStatusArea(QWidget):
 
         self._runner.run(source, done, failed, owner=self)
 
+    def _age(self, delta: timedelta) -> str:
+        seconds = int(delta.total_seconds())
+        if seconds < 60:
+            return self.tr("%n second(s)", "", seconds)
+        if seconds < 120 * 60:
+            return self.tr("%n minute(s)", "", seconds // 60)
+        return self.tr("%n hour(s)", "", seconds // 3600)
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         """Retranslate on a language switch."""
         if event.type() == QEvent.Type.LanguageChange:
@@ -101,7 +100,7 @@ class SyncStatusArea(QWidget):
         else:
             self.outbox.setText(
                 self.tr("%n change(s) waiting to sync", "", snap.outbox_depth)
-                + " · " + self.tr("oldest %1").replace("%1", _age(snap.oldest_unpushed))
+                + " · " + self.tr("oldest %1").replace("%1", self._age(snap.oldest_unpushed))
             )
         if snap.rejected:
             self.outbox.setText(self.outbox.text() + " · "

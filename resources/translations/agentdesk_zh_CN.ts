@@ -639,6 +639,24 @@ The agent console for telesales call centers.</source>
 </context>
 <context>
     <name>SyncStatusArea</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Working locally (no server configured)</source>
         <translation>本地工作（未配置服务器）</translation>
@@ -663,7 +681,7 @@ The agent console for telesales call centers.</source>
     </message>
     <message>
         <source>oldest %1</source>
-        <translation>最早 %1 前</translation>
+        <translation>最早一项已等待 %1</translation>
     </message>
     <message numerus="yes">
         <source>%n rejected</source>

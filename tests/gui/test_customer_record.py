@@ -194,3 +194,17 @@ def test_panel_layout_is_remembered(qtbot: QtBot, console: Console, tmp_path: Pa
     assert again.size().width() == 700
     again.console_actions.reset_layout.trigger()
     assert not again.customer_dock.isFloating()
+
+
+def test_status_bar_shows_unsynced_changes(qtbot: QtBot, console: Console) -> None:
+    from datetime import timedelta
+
+    area = console.window.sync_area
+    qtbot.waitUntil(lambda: area.outbox.text() != "", timeout=5000)
+    assert area.server.text() == "Working locally (no server configured)"
+    assert area.last_sync.text() == "Never synced"
+    queued = count(console.workspace, outbox)
+    assert area.outbox.text() == f"{queued} changes waiting to sync · oldest 0 seconds"
+    console.workspace.clock.at += timedelta(minutes=3)  # type: ignore[attr-defined]
+    area.refresh()
+    qtbot.waitUntil(lambda: area.outbox.text().endswith("oldest 3 minutes"), timeout=5000)
