@@ -12,20 +12,17 @@ from sqlalchemy.engine import Connection
 
 from agentdesk.domain.calls import CallDirection, ContactHistoryItem, DispositionCategory
 from agentdesk.domain.customers import (
-    Address,
     Customer,
-    CustomerPhone,
     CustomerQuery,
     CustomerSummary,
-    Gender,
     QueryKind,
     ValidCustomer,
 )
 from agentdesk.domain.errors import NotFoundError, StaleRecordError
 from agentdesk.domain.ids import new_id
 from agentdesk.domain.orders import DeliveryMethod, OrderStatus, OrderSummary
-from agentdesk.domain.phones import PhoneKind
 from agentdesk.domain.ports import Clock
+from agentdesk.store.customer_record import TAG_SEPARATOR, load_by_id, load_by_phone
 from agentdesk.store.database import Database
 from agentdesk.store.outbox import queue_mutation
 from agentdesk.store.schema.catalogue import campaigns, disposition_codes, products
@@ -34,7 +31,6 @@ from agentdesk.store.schema.orders import order_lines, orders
 from agentdesk.store.schema.people import users
 from agentdesk.store.schema.work import calls, dispositions
 
-TAG_SEPARATOR = "\t"
 _MAX_CHAR = "\U0010ffff"
 
 
@@ -54,54 +50,6 @@ def _primary_phone() -> sa.ScalarSelect[Any]:
         .limit(1)
         .scalar_subquery()
     )
-
-
-# Built once, and only the columns the record shows: a screen pop runs these three statements
-# and converts as few values as it can (benchmarks/ measures it against raw sqlite3).
-_RECORD_COLUMNS = (
-    customers.c.id, customers.c.customer_no, customers.c.name, customers.c.version,
-    customers.c.gender, customers.c.city, customers.c.language, customers.c.tags,
-    customers.c.notes, customers.c.created_at, customers.c.updated_at,
-)
-_PHONE_COLUMNS = (
-    customer_phones.c.id, customer_phones.c.e164, customer_phones.c.kind,
-    customer_phones.c.label, customer_phones.c.is_primary,
-)
-_ADDRESS_COLUMNS = (
-    customer_addresses.c.id, customer_addresses.c.province, customer_addresses.c.city,
-    customer_addresses.c.district, customer_addresses.c.street, customer_addresses.c.postal_code,
-    customer_addresses.c.label, customer_addresses.c.is_default,
-)
-_LIVE_CUSTOMER = sa.select(*_RECORD_COLUMNS).where(
-    customers.c.id == sa.bindparam("customer_id"), customers.c.deleted_at.is_(None)
-)
-_CUSTOMER_BY_PHONE = (
-    sa.select(*_RECORD_COLUMNS)
-    .join(customer_phones, customer_phones.c.customer_id == customers.c.id)
-    .where(
-        customer_phones.c.e164 == sa.bindparam("e164"),
-        customer_phones.c.deleted_at.is_(None),
-        customers.c.deleted_at.is_(None),
-    )
-    .order_by(customer_phones.c.is_primary.desc())
-    .limit(1)
-)
-_PHONES_OF = (
-    sa.select(*_PHONE_COLUMNS)
-    .where(
-        customer_phones.c.customer_id == sa.bindparam("customer_id"),
-        customer_phones.c.deleted_at.is_(None),
-    )
-    .order_by(customer_phones.c.is_primary.desc(), customer_phones.c.id)
-)
-_ADDRESSES_OF = (
-    sa.select(*_ADDRESS_COLUMNS)
-    .where(
-        customer_addresses.c.customer_id == sa.bindparam("customer_id"),
-        customer_addresses.c.deleted_at.is_(None),
-    )
-    .order_by(customer_addresses.c.is_default.desc(), customer_addresses.c.id)
-)
 
 
 def _summary(row: Any) -> CustomerSummary:
@@ -191,42 +139,14 @@ class SqlCustomerRepository:
     def find_by_phone(self, e164: str) -> Customer | None:
         """Return the customer owning ``e164`` (the screen pop), or None for an unknown number."""
         with self._db.read() as conn:
-            row = conn.execute(_CUSTOMER_BY_PHONE, {"e164": e164}).first()
-            return None if row is None else self._assemble(conn, row)
-
-    @classmethod
-    def _load(cls, conn: Connection, customer_id: uuid.UUID) -> Customer:
-        row = conn.execute(_LIVE_CUSTOMER, {"customer_id": customer_id}).first()
-        if row is None:
-            raise NotFoundError(f"No customer {customer_id}", id=str(customer_id))
-        return cls._assemble(conn, row)
+            return load_by_phone(conn, e164)
 
     @staticmethod
-    def _assemble(conn: Connection, row: Any) -> Customer:
-        phones = conn.execute(_PHONES_OF, {"customer_id": row.id})
-        addresses = conn.execute(_ADDRESSES_OF, {"customer_id": row.id})
-        return Customer(
-            id=row.id,
-            customer_no=row.customer_no,
-            name=row.name,
-            version=row.version,
-            gender=Gender(row.gender),
-            city=row.city,
-            language=row.language,
-            tags=tuple(t for t in row.tags.split(TAG_SEPARATOR) if t),
-            notes=row.notes,
-            phones=tuple(
-                CustomerPhone(p.id, p.e164, PhoneKind(p.kind), p.label, p.is_primary)
-                for p in phones
-            ),
-            addresses=tuple(
-                Address(a.id, a.province, a.city, a.district, a.street, a.postal_code, a.label,
-                        a.is_default)
-                for a in addresses
-            ),
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-        )
+    def _load(conn: Connection, customer_id: uuid.UUID) -> Customer:
+        customer = load_by_id(conn, customer_id)
+        if customer is None:
+            raise NotFoundError(f"No customer {customer_id}", id=str(customer_id))
+        return customer
 
     def contact_history(self, customer_id: uuid.UUID, limit: int) -> Sequence[ContactHistoryItem]:
         """Return the customer's latest calls with agent, campaign and disposition, newest first."""
