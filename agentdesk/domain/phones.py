@@ -5,11 +5,15 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
-
-import phonenumbers
-from phonenumbers import PhoneNumberFormat, PhoneNumberType
+from typing import TYPE_CHECKING
 
 from agentdesk.domain.errors import KnownError
+
+if TYPE_CHECKING:
+    import phonenumbers
+
+# phonenumbers is imported inside the functions: its metadata costs ~50 ms, which the console
+# should not pay before its window first paints. After the first call the import is a lookup.
 
 DEFAULT_REGION = "CN"
 MAX_PHONE_INPUT = 64
@@ -47,8 +51,10 @@ class PhoneNumber:
     @property
     def national(self) -> str:
         """The number as written at home, e.g. ``138 0013 8000``."""
+        import phonenumbers
+
         parsed = phonenumbers.parse(self.e164)
-        return phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
 
     @property
     def masked(self) -> str:
@@ -84,22 +90,29 @@ def parse_phone(text: str, region: str = DEFAULT_REGION) -> PhoneNumber:
     Raises:
         InvalidPhoneError: ``text`` is empty, too long, or not a valid number.
     """
+    import phonenumbers
+
     parsed = _parse_valid(text, region)
     number_type = phonenumbers.number_type(parsed)
-    if number_type in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE):
+    if number_type in (
+        phonenumbers.PhoneNumberType.MOBILE,
+        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    ):
         kind = PhoneKind.MOBILE
-    elif number_type == PhoneNumberType.FIXED_LINE:
+    elif number_type == phonenumbers.PhoneNumberType.FIXED_LINE:
         kind = PhoneKind.FIXED
     else:
         kind = PhoneKind.OTHER
     return PhoneNumber(
-        e164=phonenumbers.format_number(parsed, PhoneNumberFormat.E164),
+        e164=phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164),
         kind=kind,
         region=phonenumbers.region_code_for_number(parsed) or region,
     )
 
 
 def _parse_valid(text: str, region: str) -> phonenumbers.PhoneNumber:
+    import phonenumbers
+
     if len(text) > MAX_PHONE_INPUT:
         raise InvalidPhoneError("Phone number is too long", code="phone_too_long")
     cleaned = _clean(text)
@@ -122,7 +135,11 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str:
     Cheaper than :func:`parse_phone`: it skips classifying the line, which a screen pop
     does not need.
     """
-    return phonenumbers.format_number(_parse_valid(text, region), PhoneNumberFormat.E164)
+    import phonenumbers
+
+    return phonenumbers.format_number(
+        _parse_valid(text, region), phonenumbers.PhoneNumberFormat.E164
+    )
 
 
 def try_normalize_phone(text: str, region: str = DEFAULT_REGION) -> str | None:
@@ -149,10 +166,12 @@ def mask_phone(text: str) -> str:
 
 def format_phone(e164: str) -> str:
     """Format a stored number for display: national format at home, international abroad."""
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(e164)
     except phonenumbers.NumberParseException:
         return e164
     if phonenumbers.region_code_for_number(parsed) == DEFAULT_REGION:
-        return phonenumbers.format_number(parsed, PhoneNumberFormat.NATIONAL)
-    return phonenumbers.format_number(parsed, PhoneNumberFormat.INTERNATIONAL)
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

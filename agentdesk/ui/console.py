@@ -12,7 +12,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from agentdesk.config import LOCAL_DB, Settings, save_settings
 from agentdesk.domain.errors import KnownError
 from agentdesk.domain.people import User
-from agentdesk.domain.ports import Clock
 from agentdesk.services.customers import CustomerRecord
 from agentdesk.ui.i18n import LanguageSwitcher
 from agentdesk.ui.main_window import MainWindow
@@ -20,6 +19,8 @@ from agentdesk.ui.messages import Messages, show_error
 from agentdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from agentdesk.domain.ports import Clock
+
     # The data stack (SQLAlchemy, Alembic) loads on the worker thread that opens the
     # workspace, while the window is already painting.
     from agentdesk.services.workspace import Workspace
