@@ -51,7 +51,7 @@ class AuthService:
 
         Raises:
             AuthenticationError: with code ``wrong_credentials`` (and ``remaining`` tries),
-                ``locked`` (with ``until``), or ``disabled``.
+                ``locked`` (with ``until``), ``disabled``, or ``no_users`` (a new workspace).
         """
         username = username.strip()
         if not username or len(username) > MAX_USERNAME:
@@ -65,6 +65,11 @@ class AuthService:
                 code="locked", until=attempts.locked_until,
             )
         found = self._users.find_credentials(username)
+        if found is None and not self._users.list_users():
+            raise AuthenticationError(
+                "This workspace has no users yet; add one with 'agentdesk-admin user add'",
+                code="no_users",
+            )
         if found is None or not self._hasher.verify(found[1], password):
             if found is None:
                 # Spend the same time as a real check so names cannot be probed by timing.

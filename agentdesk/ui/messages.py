@@ -50,6 +50,9 @@ class Messages(QObject):
                 if until is not None else ""
             return self.tr("Too many failed sign-ins. The account is locked until %1.") \
                 .replace("%1", when)
+        if code == "no_users":
+            return self.tr("This workspace has no users yet. An administrator adds the first "
+                           "one with: agentdesk-admin user add --profile FOLDER NAME")
         if code == "disabled":
             return self.tr("This account is disabled. Ask your supervisor.")
         if code == "stale_record":

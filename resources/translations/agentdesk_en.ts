@@ -553,6 +553,10 @@ The agent console for telesales call centers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This workspace has no users yet. An administrator adds the first one with: agentdesk-admin user add --profile FOLDER NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This account is disabled. Ask your supervisor.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -553,6 +553,10 @@ The agent console for telesales call centers.</source>
         <translation>登录失败次数过多，账户已锁定至 %1。</translation>
     </message>
     <message>
+        <source>This workspace has no users yet. An administrator adds the first one with: agentdesk-admin user add --profile FOLDER NAME</source>
+        <translation>此工作区还没有用户。请管理员用以下命令添加第一个用户：agentdesk-admin user add --profile 文件夹 用户名</translation>
+    </message>
+    <message>
         <source>This account is disabled. Ask your supervisor.</source>
         <translation>此账户已停用，请联系主管。</translation>
     </message>

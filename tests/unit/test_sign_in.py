@@ -134,3 +134,9 @@ def test_workstations_never_rewrite_user_rows_on_sign_in(workspace: Workspace) -
     assert count(workspace, outbox) == before
     stored = repo.find_credentials("agent01")
     assert stored is not None and fast_hasher().needs_rehash(stored[1])
+
+
+def test_a_new_workspace_says_how_to_add_the_first_user(workspace: Workspace) -> None:
+    error = refused(workspace, "anyone", "whatever")
+    assert error.code == "no_users"
+    assert "agentdesk-admin user add" in str(error)
