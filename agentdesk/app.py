@@ -109,8 +109,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ) and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     directory, demo = _choose_directory(args)
-    directory.mkdir(parents=True, exist_ok=True)
-    log_path = _setup_logging(directory)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        log_path = _setup_logging(directory)
+    except OSError as exc:
+        print(f"agentdesk: cannot use the data folder {directory}: {exc.strerror}",
+              file=sys.stderr)
+        return 2
 
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon

@@ -47,3 +47,12 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         app.parse_args(["--version"])
     assert capsys.readouterr().out.startswith("AgentDesk ")
+
+
+def test_an_unusable_data_folder_is_a_clear_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert app.main(["--profile", str(blocker / "ws")]) == 2
+    assert "cannot use the data folder" in capsys.readouterr().err
