@@ -208,3 +208,28 @@ def test_customer_numbers_keep_counting(workspace: Workspace) -> None:
     assert numbers == ["C00000001", "C00000002", "C00000003"]
     assert count(workspace, customer_addresses) == 0
     assert understand_query(numbers[2]) is not None
+
+
+def test_the_fast_caller_id_path_reads_what_sqlalchemy_reads(
+    workspace: Workspace, clock: FixedClock
+) -> None:
+    from agentdesk.store.customer_record import load_by_id, load_by_phone
+
+    user = add_user(workspace)
+    clock.at += timedelta(microseconds=123456)
+    customer = add_customer(workspace, user, name="欧阳 <i>", tags=("VIP", "老客户"),
+                            phones=["010-65529988", "13800138000", "13900139000"])
+    workspace.customers_for(user).save(customer.id, customer.version, CustomerDraft(
+        customer.name, notes="备注\n第二行", tags=customer.tags,
+        phones=[PhoneDraft(p.e164, p.label, p.is_primary, p.id) for p in customer.phones[:2]],
+        addresses=[AddressDraft("上海市", "上海市", "浦东新区", "世纪大道1号", "200120"),
+                   AddressDraft("北京市", "北京市", "朝阳区", "建国路88号", is_default=True)],
+    ))
+    with workspace.database.read() as conn:
+        fast = load_by_phone(conn, "+8613800138000")
+        reference = load_by_id(conn, customer.id)
+        assert load_by_phone(conn, "+8613900139000") is None  # that number was removed
+    assert fast is not None
+    assert fast == reference
+    assert fast.updated_at is not None and fast.updated_at.microsecond == 123456
+    assert [a.is_default for a in fast.addresses] == [True, False]
