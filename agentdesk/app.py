@@ -18,6 +18,7 @@ from agentdesk.config import (
     DEMO_SERVER_DB,
     LOCAL_DB,
     SERVER_ENV,
+    SettingsError,
     data_directory,
     ensure_settings,
     load_settings,
@@ -62,9 +63,16 @@ def _choose_directory(args: argparse.Namespace) -> tuple[Path, bool]:
         return (base if args.profile else base / DEMO_SUBDIR), True
     configured = (
         args.profile or args.server or os.environ.get(SERVER_ENV)
-        or (base / LOCAL_DB).exists() or load_settings(base).server_url
+        or (base / LOCAL_DB).exists() or _settings_name_a_server(base)
     )
     return (base, False) if configured else (base / DEMO_SUBDIR, True)
+
+
+def _settings_name_a_server(base: Path) -> bool:
+    try:
+        return bool(load_settings(base).server_url)
+    except SettingsError:
+        return True  # unreadable settings belong to a real workstation, never the demo
 
 
 def _setup_logging(directory: Path) -> Path:

@@ -78,19 +78,25 @@ class SettingsError(KnownError):
 def load_settings(directory: Path) -> Settings:
     """Read the settings in ``directory``, upgrading an older format; defaults if absent.
 
-    A damaged file is kept aside as ``settings.json.damaged`` and defaults are used, so a bad
-    file never stops the console from starting.
+    A damaged file (not JSON, not an object) is kept aside as ``settings.json.damaged`` and
+    defaults are used, so a bad file never stops the console from starting.
+
+    Raises:
+        SettingsError: the file exists but cannot be read (permissions, I/O); it is left as
+            it is, since it may hold the workstation's identity.
     """
     path = directory / SETTINGS_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Settings()
-    except (OSError, ValueError):
-        path.replace(path.with_name(SETTINGS_FILE + ".damaged"))
-        return Settings()
+    except OSError as exc:
+        raise SettingsError(f"Cannot read {path}: {exc.strerror}") from exc
+    except ValueError:
+        data = None
     if not isinstance(data, dict):
-        path.replace(path.with_name(SETTINGS_FILE + ".damaged"))
+        with contextlib.suppress(OSError):
+            path.replace(path.with_name(SETTINGS_FILE + ".damaged"))
         return Settings()
     version = data.get("version", 1)
     while isinstance(version, int) and version in _UPGRADES:
@@ -113,7 +119,10 @@ def ensure_settings(directory: Path) -> Settings:
     directory that cannot be written still gets usable settings for this run.
     """
     path = directory / SETTINGS_FILE
-    settings = load_settings(directory)
+    try:
+        settings = load_settings(directory)
+    except SettingsError:
+        return Settings()  # this run only; the unreadable file is not overwritten
     try:
         stored = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
     except (OSError, ValueError):

@@ -17,6 +17,7 @@ from agentdesk.domain.phones import (
     digits_of,
     parse_phone,
     try_normalize_phone,
+    without_separators,
 )
 
 MAX_NAME = 100
@@ -351,8 +352,8 @@ def understand_query(text: str) -> CustomerQuery | None:
     except ValueError:
         pass
     digits = digits_of(text)
-    non_digits = re.sub(r"[\s\-+()（）.\u3000]", "", unicodedata.normalize("NFKC", text))
-    if digits and non_digits.isdigit():
+    bare = without_separators(text).removeprefix("+")
+    if digits and bare.isdigit():
         e164 = try_normalize_phone(text)
         if e164 is not None:
             return CustomerQuery(QueryKind.PHONE, e164)

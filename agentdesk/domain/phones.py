@@ -68,6 +68,11 @@ def _clean(text: str) -> str:
     return "".join(ch for ch in text if ch not in _SEPARATORS)
 
 
+def without_separators(text: str) -> str:
+    """Return ``text`` (NFKC) without the spaces, dashes, brackets and dots people type."""
+    return _clean(text)
+
+
 def digits_of(text: str) -> str:
     """Return only the digits of ``text`` (full-width digits included), in order."""
     normalized = unicodedata.normalize("NFKC", text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from agentdesk.domain.auth import LockoutPolicy, password_problem
 from agentdesk.domain.errors import AuthenticationError, ValidationError
 from agentdesk.domain.people import Role, User
@@ -9,6 +11,7 @@ from agentdesk.domain.ports import Clock, LoginAttemptStore, UserRepository
 from agentdesk.services.passwords import PasswordHasher
 
 MAX_USERNAME = 64
+_USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 
 
 class AuthService:
@@ -105,7 +108,8 @@ class AuthService:
         username = username.strip()
         if not username:
             problems["username"] = "required"
-        elif len(username) > MAX_USERNAME or not username.isprintable() or " " in username:
+        elif not _USERNAME.fullmatch(username):
+            # ASCII only: names compare case-insensitively in SQL on every backend.
             problems["username"] = "invalid"
         problem = password_problem(password)
         if problem:

@@ -51,13 +51,16 @@ _RECORD = sa.select(
     ).label("addresses"),
 ).where(customers.c.deleted_at.is_(None))
 
+owners = customers.alias("owners")
 BY_ID = _RECORD.where(customers.c.id == sa.bindparam("customer_id"))
 BY_PHONE = _RECORD.where(
     customers.c.id == (
         sa.select(customer_phones.c.customer_id)
+        .join(owners, owners.c.id == customer_phones.c.customer_id)
         .where(
             customer_phones.c.e164 == sa.bindparam("e164"),
             customer_phones.c.deleted_at.is_(None),
+            owners.c.deleted_at.is_(None),
         )
         .order_by(customer_phones.c.is_primary.desc())
         .limit(1)

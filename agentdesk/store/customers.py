@@ -121,8 +121,10 @@ class SqlCustomerRepository:
         prefix = base.where(customers.c.name >= text, customers.c.name < text + _MAX_CHAR)
         found = [_summary(r) for r in conn.execute(prefix.order_by(customers.c.name).limit(limit))]
         if len(found) < limit:
+            # Case-insensitive (ASCII, as SQLite's lower()) anywhere in the name.
             contains = base.where(
-                sa.func.instr(sa.func.lower(customers.c.name), text.lower()) > 1
+                sa.func.instr(sa.func.lower(customers.c.name), text.lower()) > 0,
+                customers.c.id.not_in([c.id for c in found]),
             ).order_by(customers.c.name)
             found += [_summary(r) for r in conn.execute(contains.limit(limit - len(found)))]
         return found
@@ -253,13 +255,17 @@ class SqlCustomerRepository:
                         id=str(customer_id),
                     )
                 fields = self._fields(customer)
-                if any(getattr(current, key) != value for key, value in fields.items()):
+                changed = any(getattr(current, key) != value for key, value in fields.items())
+                # The customer's version covers its phones and addresses too, so a stale
+                # form is refused whatever part of the record someone else changed.
+                if self._save_children(conn, customer_id, customer, now) or changed:
                     row = {**current._asdict(), **fields,
                            "version": current.version + 1, "updated_at": now}
                     conn.execute(
                         customers.update().where(customers.c.id == customer_id).values(row)
                     )
                     queue_mutation(conn, customers, row, base_version=current.version, now=now)
+                return self._load(conn, customer_id)
             self._save_children(conn, customer_id, customer, now)
             return self._load(conn, customer_id)
 
@@ -279,7 +285,8 @@ class SqlCustomerRepository:
 
     def _save_children(
         self, conn: Connection, customer_id: uuid.UUID, customer: ValidCustomer, now: datetime
-    ) -> None:
+    ) -> bool:
+        """Store the phones and addresses; return True if any row changed."""
         phone_rows = [
             {"e164": p.e164, "tail_key": tail_key(p.e164), "kind": p.kind.value,
              "label": p.label, "is_primary": p.is_primary, "_id": p.id}
@@ -291,8 +298,11 @@ class SqlCustomerRepository:
              "_id": a.id}
             for a in customer.addresses
         ]
-        _sync_children(conn, customer_phones, customer_id, phone_rows, now)
-        _sync_children(conn, customer_addresses, customer_id, address_rows, now)
+        phones_changed = _sync_children(conn, customer_phones, customer_id, phone_rows, now)
+        addresses_changed = _sync_children(
+            conn, customer_addresses, customer_id, address_rows, now
+        )
+        return phones_changed or addresses_changed
 
 
 def _sync_children(
@@ -301,12 +311,13 @@ def _sync_children(
     customer_id: uuid.UUID,
     wanted: list[dict[str, Any]],
     now: datetime,
-) -> None:
+) -> bool:
     """Make the live child rows of a customer equal ``wanted``; queue each real change.
 
     Rows keep their ids when the form sent them back; rows missing from ``wanted`` get a
-    tombstone; unchanged rows are not written at all.
+    tombstone; unchanged rows are not written at all. Returns True if anything was written.
     """
+    written = False
     existing = {
         r.id: r._asdict()
         for r in conn.execute(
@@ -322,6 +333,7 @@ def _sync_children(
                    "deleted_at": None, "customer_id": customer_id, **values}
             conn.execute(table.insert().values(row))
             queue_mutation(conn, table, row, base_version=None, now=now)
+            written = True
             continue
         kept.add(old["id"])
         if all(old[key] == value for key, value in values.items()):
@@ -329,12 +341,15 @@ def _sync_children(
         row = {**old, **values, "version": old["version"] + 1, "updated_at": now}
         conn.execute(table.update().where(table.c.id == old["id"]).values(row))
         queue_mutation(conn, table, row, base_version=old["version"], now=now)
+        written = True
     for row_id, old in existing.items():
         if row_id in kept:
             continue
         row = {**old, "version": old["version"] + 1, "updated_at": now, "deleted_at": now}
         conn.execute(table.update().where(table.c.id == row_id).values(row))
         queue_mutation(conn, table, row, base_version=old["version"], now=now, op="delete")
+        written = True
+    return written
 
 
 def busiest_customer_no(conn: Connection) -> str:

@@ -19,6 +19,7 @@ class ConsoleActions(QObject):
         chinese, english: Switch the UI language (checkable, exclusive).
         toggle_language: Switch between the two languages (Ctrl+Shift+L).
         reset_layout: Put the panels back where they started.
+        sign_in: Show the sign-in dialog while nobody is signed in (Ctrl+L).
         sign_out: Sign out and show the sign-in dialog.
         quit: Leave AgentDesk (Ctrl+Q).
         shortcuts: Show the keyboard shortcuts (F1).
@@ -48,6 +49,7 @@ class ConsoleActions(QObject):
             self.languages.addAction(action)
         self.toggle_language = make("Ctrl+Shift+L")
         self.reset_layout = make()
+        self.sign_in = make("Ctrl+L")
         self.sign_out = make()
         self.quit = make(QKeySequence.StandardKey.Quit)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -66,6 +68,7 @@ class ConsoleActions(QObject):
         self.english.setText("English")
         self.toggle_language.setText(self.tr("Switch &language"))
         self.reset_layout.setText(self.tr("&Reset panel layout"))
+        self.sign_in.setText(self.tr("Sign &in…"))
         self.sign_out.setText(self.tr("&Sign out"))
         self.quit.setText(self.tr("&Quit"))
         self.shortcuts.setText(self.tr("&Keyboard shortcuts"))

@@ -80,6 +80,9 @@ class Console(QObject):
         self._is_ready = False
         self.window = MainWindow(runner, options.directory / UI_STATE_FILE)
         self.window.sign_out_requested.connect(self.sign_out)
+        self.window.sign_in_requested.connect(self.show_login)
+        runner.known_error.connect(
+            lambda error: self.window.statusBar().showMessage(self._messages.error(error)))
         self.window.language_requested.connect(self.set_language)
         self.window.show_language(switcher.language)
 
@@ -138,6 +141,7 @@ class Console(QObject):
         workspace = self.workspace
         if workspace is None:
             return
+        self.window.console_actions.sign_in.setEnabled(True)  # to come back after Cancel
         self.login = LoginDialog(workspace.auth.sign_in, self._runner,
                                  self.options.settings.last_username, self.window)
         self.login.signed_in.connect(self._signed_in)

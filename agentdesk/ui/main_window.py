@@ -32,10 +32,12 @@ class MainWindow(QMainWindow):
 
     Signals:
         sign_out_requested(): the user chose Sign out.
+        sign_in_requested(): the user asked for the sign-in dialog.
         language_requested(str): the user chose a UI language.
     """
 
     sign_out_requested = Signal()
+    sign_in_requested = Signal()
     language_requested = Signal(str)
 
     def __init__(self, runner: TaskRunner, ui_state: Path, parent: QWidget | None = None) -> None:
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         a = self.console_actions
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(a.sign_in)
         self.file_menu.addAction(a.sign_out)
         self.file_menu.addSeparator()
         self.file_menu.addAction(a.quit)
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         a.reset_layout.triggered.connect(lambda: self.restoreState(self._default_state,
                                                                    LAYOUT_VERSION))
         a.sign_out.triggered.connect(self.sign_out_requested)
+        a.sign_in.triggered.connect(self.sign_in_requested)
         a.quit.triggered.connect(self.close)
         a.shortcuts.triggered.connect(self._show_shortcuts)
         a.about.triggered.connect(self._show_about)
@@ -122,6 +126,7 @@ class MainWindow(QMainWindow):
         self.customers.record_view.edit_button.setEnabled(can_edit)
         for action in (self.console_actions.find_customer, self.console_actions.sign_out):
             action.setEnabled(signed_in)
+        self.console_actions.sign_in.setEnabled(workspace is not None and not signed_in)
         self.console_actions.reload_customer.setEnabled(False)
         self.retranslate_ui()
         if signed_in:

@@ -57,8 +57,8 @@ class Messages(QObject):
             return self.tr("This account is disabled. Ask your supervisor.")
         if code == "stale_record":
             return self.tr("Someone else saved this customer while you were editing. Your "
-                           "changes are still in the form: reload the record, then apply "
-                           "them again.")
+                           "changes are still in the form: press Save again to replace "
+                           "theirs with yours, or Cancel to keep theirs.")
         if code == "not_found":
             return self.tr("The record no longer exists.")
         if code == "not_allowed":

@@ -60,14 +60,13 @@ class SyncStatusArea(QWidget):
         self._in_flight = True
 
         def done(snapshot: StatusSnapshot) -> None:
-            self._in_flight = False
             self._snapshot = snapshot
             self.retranslate_ui()
 
-        def failed(_error: object) -> None:
+        def stopped() -> None:
             self._in_flight = False
 
-        self._runner.run(source, done, failed, owner=self)
+        self._runner.run(source, done, lambda _error: None, owner=self, finished=stopped)
 
     def _age(self, delta: timedelta) -> str:
         seconds = int(delta.total_seconds())

@@ -68,7 +68,8 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
         self._pending: dict[_Relay, tuple[QObject | None, Callable[[Any], Any] | None,
-                                          Callable[[KnownError], Any] | None]] = {}
+                                          Callable[[KnownError], Any] | None,
+                                          Callable[[], Any] | None]] = {}
 
     @property
     def running(self) -> int:
@@ -81,6 +82,7 @@ class TaskRunner(QObject):
         success: Callable[[Any], Any] | None = None,
         failure: Callable[[KnownError], Any] | None = None,
         owner: QObject | None = None,
+        finished: Callable[[], Any] | None = None,
     ) -> None:
         """Run ``fn`` on a worker thread; call ``success`` or ``failure`` on this thread.
 
@@ -88,34 +90,39 @@ class TaskRunner(QObject):
             fn: The work; it must not touch widgets.
             success: Receives the return value.
             failure: Receives a KnownError raised by ``fn``.
-            owner: The widget the callbacks update; if it is gone by the time the work is
-                done (window closed), the callbacks are skipped.
+            owner: The widget the callbacks update; if it has been deleted by the time the
+                work is done, the callbacks are skipped (a bug is still reported).
+            finished: Called after ``success`` or ``failure``, and after a bug.
         """
         relay = _Relay(self._deliver)
-        self._pending[relay] = (owner, success, failure)
+        self._pending[relay] = (owner, success, failure, finished)
         if len(self._pending) == 1:
             self.busy_changed.emit(True)
         self._pool.start(_Job(fn, relay))
 
     def _deliver(self, relay: _Relay, ok: bool, value: object) -> None:
-        owner, success, failure = self._pending.pop(relay, (None, None, None))
+        owner, success, failure, finished = self._pending.pop(relay, (None, None, None, None))
         relay.deleteLater()
         if not self._pending:
             self.busy_changed.emit(False)
-        if owner is not None and not shiboken6.isValid(owner):
-            return
-        if ok:
-            if success is not None:
-                success(value)
-        elif isinstance(value, KnownError):
-            if failure is not None:
-                failure(value)
-            else:
-                self.known_error.emit(value)
-        else:
+        if not ok and not isinstance(value, KnownError):
             exc = value if isinstance(value, BaseException) else None
             log.error("Background task failed", exc_info=exc)
             self.bug.emit(value)
+        if owner is not None and not shiboken6.isValid(owner):
+            return
+        try:
+            if ok:
+                if success is not None:
+                    success(value)
+            elif isinstance(value, KnownError):
+                if failure is not None:
+                    failure(value)
+                else:
+                    self.known_error.emit(value)
+        finally:
+            if finished is not None:
+                finished()
 
     def wait_idle(self, msecs: int = 30000) -> bool:
         """Block until the pool is idle (used at shutdown); return False on timeout."""

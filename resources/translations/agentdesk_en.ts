@@ -39,6 +39,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sign &amp;in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Sign out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -561,7 +565,7 @@ The agent console for telesales call centers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Someone else saved this customer while you were editing. Your changes are still in the form: reload the record, then apply them again.</source>
+        <source>Someone else saved this customer while you were editing. Your changes are still in the form: press Save again to replace theirs with yours, or Cancel to keep theirs.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

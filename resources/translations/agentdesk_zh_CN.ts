@@ -39,6 +39,10 @@
         <translation>恢复默认面板布局(&amp;R)</translation>
     </message>
     <message>
+        <source>Sign &amp;in…</source>
+        <translation>登录(&amp;I)…</translation>
+    </message>
+    <message>
         <source>&amp;Sign out</source>
         <translation>注销(&amp;S)</translation>
     </message>
@@ -561,8 +565,8 @@ The agent console for telesales call centers.</source>
         <translation>此账户已停用，请联系主管。</translation>
     </message>
     <message>
-        <source>Someone else saved this customer while you were editing. Your changes are still in the form: reload the record, then apply them again.</source>
-        <translation>您编辑期间，其他人已保存了此客户。您的修改仍在表单中：请刷新资料后再次修改。</translation>
+        <source>Someone else saved this customer while you were editing. Your changes are still in the form: press Save again to replace theirs with yours, or Cancel to keep theirs.</source>
+        <translation>您编辑期间，其他人已保存了此客户。您的修改仍在表单中：再次点击“保存”将以您的版本覆盖，点击“取消”则保留对方的版本。</translation>
     </message>
     <message>
         <source>The record no longer exists.</source>

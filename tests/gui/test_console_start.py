@@ -69,6 +69,10 @@ def test_signing_out_asks_for_the_next_user(started: Console) -> None:
     assert console.window.customers.record_view.record is None
     assert console.login is not None and console.login.isVisible()
     assert console.login.username.text() == "agent01"
+    console.login.reject()  # the agent cancels: Ctrl+L brings the dialog back
+    assert console.window.console_actions.sign_in.isEnabled()
+    console.window.console_actions.sign_in.trigger()
+    assert console.login.isVisible()
 
 
 def test_the_system_locale_chooses_the_language() -> None:

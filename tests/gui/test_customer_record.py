@@ -126,6 +126,13 @@ def test_someone_elses_save_first_keeps_the_form(qtbot: QtBot, console: Console)
     assert "Someone else saved this customer" in form.banner.text()
     assert form.city.text() == "深圳"
     assert console.workspace.customer_repository.get(console.wang.id).name == "王先生"
+    # A second Save is the agent's choice to replace the other change with theirs.
+    qtbot.waitUntil(lambda: form.save_button.isEnabled(), timeout=5000)
+    qtbot.wait(100)  # the form takes the stored version as its new base in the background
+    with qtbot.waitSignal(console.window.customers.record_loaded, timeout=5000):
+        qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    stored = console.workspace.customer_repository.get(console.wang.id)
+    assert (stored.name, stored.city) == ("王小明", "深圳")
 
 
 def test_new_customer_with_ctrl_n(qtbot: QtBot, console: Console) -> None:
@@ -208,3 +215,49 @@ def test_status_bar_shows_unsynced_changes(qtbot: QtBot, console: Console) -> No
     console.workspace.clock.at += timedelta(minutes=3)  # type: ignore[attr-defined]
     area.refresh()
     qtbot.waitUntil(lambda: area.outbox.text().endswith("oldest 3 minutes"), timeout=5000)
+
+
+def test_editing_keeps_address_labels(qtbot: QtBot, console: Console) -> None:
+    from agentdesk.domain.customers import AddressDraft, CustomerDraft, PhoneDraft
+
+    current = console.workspace.customer_repository.get(console.wang.id)
+    a = current.addresses[0]
+    console.workspace.customers_for(console.user).save(current.id, current.version, CustomerDraft(
+        current.name, city=current.city, tags=current.tags,
+        phones=[PhoneDraft(p.e164, p.label, p.is_primary, p.id) for p in current.phones],
+        addresses=[AddressDraft(a.province, a.city, a.district, a.street, a.postal_code, "公司",
+                                True, a.id)]))
+    search(qtbot, console, "8000")
+    before = count(console.workspace, outbox)
+    qtbot.keyClick(console.window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    form = editor(qtbot, console)
+    form.city.setText("天津")
+    with qtbot.waitSignal(console.window.customers.record_loaded, timeout=5000):
+        qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    stored = console.workspace.customer_repository.get(console.wang.id)
+    assert stored.addresses[0].label == "公司"
+    assert count(console.workspace, outbox) == before + 1  # the customer row only
+
+
+def test_a_failed_search_clears_old_results(
+    qtbot: QtBot, console: Console, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from agentdesk.domain.errors import StorageError
+
+    panel = console.window.customers
+    panel.search.search_now("王芳")
+    qtbot.waitUntil(lambda: panel.record_view.name.text() == "王芳", timeout=5000)
+
+    def busy(_query: object, _limit: int) -> object:
+        raise StorageError("busy", code="busy")
+
+    monkeypatch.setattr(console.workspace.customer_repository, "search", busy)
+    panel.search.field.setFocus()
+    panel.search.field.selectAll()
+    type_text(qtbot, panel.search.field, "13900139000")
+    qtbot.waitUntil(lambda: "busy in another program" in panel.search.summary.text(),
+                    timeout=5000)
+    assert panel.search.model.rowCount() == 0
+    with qtbot.assertNotEmitted(panel.search.customer_chosen):
+        qtbot.keyClick(panel.search.field, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not panel.search._searching, timeout=5000)

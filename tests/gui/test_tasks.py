@@ -59,3 +59,36 @@ def test_callbacks_of_a_closed_widget_are_skipped(qtbot: QtBot, runner: TaskRunn
     gate.set()
     qtbot.waitUntil(lambda: runner.running == 0, timeout=5000)
     assert calls == []
+
+
+def test_a_bug_is_reported_even_when_its_widget_is_gone(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    label = QLabel()
+    gate = threading.Event()
+    finished: list[str] = []
+
+    def work() -> None:
+        gate.wait(5)
+        raise RuntimeError("bug")
+
+    runner.run(work, owner=label, finished=lambda: finished.append("x"))
+    label.deleteLater()
+    qtbot.wait(50)
+    with qtbot.waitSignal(runner.bug, timeout=5000) as bug:
+        gate.set()
+    assert isinstance(bug.args[0], RuntimeError)
+    assert finished == []  # the widget is gone: none of its callbacks run
+
+
+def test_finished_runs_after_success_failure_and_bugs(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    runner.bug.connect(lambda _e: None)
+    done: list[str] = []
+
+    def fail() -> None:
+        raise KnownError("x")
+
+    for name, fn in (("ok", lambda: 1), ("known", fail), ("bug", lambda: 1 / 0)):
+        runner.run(fn, failure=lambda _e: None, finished=lambda n=name: done.append(n))
+    qtbot.waitUntil(lambda: len(done) == 3, timeout=5000)
+    assert sorted(done) == ["bug", "known", "ok"]

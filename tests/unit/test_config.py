@@ -90,3 +90,23 @@ def test_old_files_are_rewritten_in_the_new_format(tmp_path: Path) -> None:
     stored = json.loads((tmp_path / "settings.json").read_text())
     assert (stored["version"], stored["language"]) == (2, "en")
     assert "locale" not in stored
+
+
+def test_an_unreadable_settings_file_is_left_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = config.ensure_settings(tmp_path)
+    original = Path.read_text
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> str:
+        if self.name == "settings.json":
+            raise PermissionError(13, "Permission denied")
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "read_text", refuse)
+    with pytest.raises(config.SettingsError):
+        config.load_settings(tmp_path)
+    assert config.ensure_settings(tmp_path).workstation_id != ""
+    monkeypatch.undo()
+    assert config.load_settings(tmp_path).workstation_id == first.workstation_id
+    assert not (tmp_path / "settings.json.damaged").exists()

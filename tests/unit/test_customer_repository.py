@@ -233,3 +233,43 @@ def test_the_fast_caller_id_path_reads_what_sqlalchemy_reads(
     assert fast == reference
     assert fast.updated_at is not None and fast.updated_at.microsecond == 123456
     assert [a.is_default for a in fast.addresses] == [True, False]
+
+
+def test_a_phone_only_edit_still_makes_older_forms_stale(workspace: Workspace) -> None:
+    user = add_user(workspace)
+    customer = add_customer(workspace, user)
+    service = workspace.customers_for(user)
+    phone = customer.phones[0]
+    same = {"name": customer.name, "city": customer.city, "tags": customer.tags,
+            "addresses": [AddressDraft(a.province, a.city, a.district, a.street, a.postal_code,
+                                       a.label, a.is_default, a.id)
+                          for a in customer.addresses]}
+    first = service.save(customer.id, customer.version, CustomerDraft(
+        phones=[PhoneDraft(phone.e164, "办公室", True, phone.id)], **same))
+    assert first.version == customer.version + 1
+    with pytest.raises(StaleRecordError):
+        service.save(customer.id, customer.version, CustomerDraft(
+            phones=[PhoneDraft(phone.e164, "本人", True, phone.id)], **same))
+    assert workspace.customer_repository.get(customer.id).phones[0].label == "办公室"
+
+
+def test_screen_pop_skips_a_deleted_owner_of_a_shared_number(
+    workspace: Workspace, clock: FixedClock
+) -> None:
+    user = add_user(workspace)
+    old = add_customer(workspace, user, name="旧客户", phones=["13800138000"])
+    new = add_customer(workspace, user, name="新客户", phones=["13800138000"])
+    with workspace.database.write() as conn:
+        conn.execute(customers.update().where(customers.c.id == old.id)
+                     .values(deleted_at=clock.now()))
+    popped = workspace.customers_for(user).screen_pop("138 0013 8000")
+    assert popped is not None and popped.id == new.id
+
+
+def test_name_search_ignores_case_at_the_start(workspace: Workspace) -> None:
+    user = add_user(workspace)
+    add_customer(workspace, user, name="Alice Wang", phones=["13600136000"])
+    service = workspace.customers_for(user)
+    assert [c.name for c in service.search("alice")] == ["Alice Wang"]
+    assert [c.name for c in service.search("ALICE W")] == ["Alice Wang"]
+    assert [c.name for c in service.search("Alice")] == ["Alice Wang"]  # listed once

@@ -146,3 +146,10 @@ def test_addresses_read_the_chinese_way() -> None:
     assert beijing.one_line() == "北京市朝阳区建国路88号"
     suzhou = Address(uuid.uuid4(), "江苏省", "苏州市", "姑苏区", "人民路1号")
     assert suzhou.one_line() == "江苏省苏州市姑苏区人民路1号"
+
+
+@pytest.mark.parametrize("typed", ["010–65529988", "010/6552 9988", "(010)6552—9988"])
+def test_the_search_box_reads_numbers_with_any_separator(typed: str) -> None:
+    query = understand_query(typed)
+    assert query is not None
+    assert (query.kind, query.value) == (QueryKind.PHONE, "+861065529988")

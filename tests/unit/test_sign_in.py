@@ -140,3 +140,10 @@ def test_a_new_workspace_says_how_to_add_the_first_user(workspace: Workspace) ->
     error = refused(workspace, "anyone", "whatever")
     assert error.code == "no_users"
     assert "agentdesk-admin user add" in str(error)
+
+
+@pytest.mark.parametrize("username", ["Émile", "李娜", "a b", "-dash", "x" * 65, "名字"])
+def test_usernames_are_plain_ascii(workspace: Workspace, username: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        workspace.auth.add_user(username, "", Role.AGENT, "long enough pw")
+    assert caught.value.problems == {"username": "invalid"}

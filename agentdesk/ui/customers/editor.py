@@ -33,7 +33,7 @@ from agentdesk.domain.customers import (
     Gender,
     PhoneDraft,
 )
-from agentdesk.domain.errors import KnownError, ValidationError
+from agentdesk.domain.errors import KnownError, StaleRecordError, ValidationError
 from agentdesk.domain.phones import format_phone
 from agentdesk.ui.labels import Labels
 from agentdesk.ui.messages import Messages
@@ -66,6 +66,7 @@ class _PhoneRow:
 class _AddressRow:
     def __init__(self, grid: QGridLayout, row: int, group: QButtonGroup, parent: QWidget) -> None:
         self.id: uuid.UUID | None = None
+        self.label_text = ""  # kept as loaded: the form does not edit address labels
         self.province = QLineEdit(parent)
         self.city = QLineEdit(parent)
         self.district = QLineEdit(parent)
@@ -94,7 +95,10 @@ class CustomerEditor(QDialog):
     """Edits a customer (or creates one) and saves through the service on a worker thread.
 
     Args:
-        save: Stores a draft and returns the stored customer (runs on a worker thread).
+        save: Stores a draft over the given base version and returns the stored customer
+            (runs on a worker thread).
+        reload: Reads the customer as stored now (runs on a worker thread); after someone
+            else's save it gives the form the new base version, keeping what was typed.
         runner: Background task runner.
         customer: The customer to edit; None for a new one.
         prefill_phone: A number to start a new customer with (unknown caller).
@@ -107,7 +111,8 @@ class CustomerEditor(QDialog):
 
     def __init__(
         self,
-        save: Callable[[CustomerDraft], Customer],
+        save: Callable[[CustomerDraft, int | None], Customer],
+        reload: Callable[[], Customer] | None,
         runner: TaskRunner,
         labels: Labels,
         customer: Customer | None = None,
@@ -117,6 +122,9 @@ class CustomerEditor(QDialog):
         super().__init__(parent)
         self.setObjectName("customerEditor")
         self._save = save
+        self._reload = reload
+        self._base_version = customer.version if customer else None
+        self._saving = False
         self._runner = runner
         self._labels = labels
         self._messages = Messages(self)
@@ -276,6 +284,7 @@ class CustomerEditor(QDialog):
             arow.street.setText(address.street)
             arow.postal_code.setText(address.postal_code)
             arow.default.setChecked(address.is_default)
+            arow.label_text = address.label
 
     # ------------------------------------------------------------------ saving
     def draft(self) -> CustomerDraft:
@@ -293,8 +302,8 @@ class CustomerEditor(QDialog):
             ],
             addresses=[
                 AddressDraft(r.province.text(), r.city.text(), r.district.text(),
-                             r.street.text(), r.postal_code.text(), "", r.default.isChecked(),
-                             r.id)
+                             r.street.text(), r.postal_code.text(), r.label_text,
+                             r.default.isChecked(), r.id)
                 for r in self._address_rows
             ],
         )
@@ -304,19 +313,36 @@ class CustomerEditor(QDialog):
         draft = self.draft()
         self._clear_errors()
         self.save_button.setEnabled(False)
-        self._runner.run(lambda: self._save(draft), self._stored, self._failed, owner=self)
+        self._saving = True
+        base_version = self._base_version
+        self._runner.run(lambda: self._save(draft, base_version), self._stored, self._failed,
+                         owner=self, finished=self._save_finished)
+
+    def _save_finished(self) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
 
     def _stored(self, customer: Customer) -> None:
-        self.save_button.setEnabled(True)
         self.saved.emit(customer)
         self.accept()
 
     def _failed(self, error: KnownError) -> None:
-        self.save_button.setEnabled(True)
         self.banner.setText(self._messages.error(error))
         self.banner.show()
         if isinstance(error, ValidationError):
             self._show_problems(error.problems)
+        elif isinstance(error, StaleRecordError) and self._reload is not None:
+            # Take the stored version as the new base: a second Save is a conscious
+            # choice to replace the other change, and nothing typed is lost.
+            self._runner.run(self._reload, self._rebased, owner=self)
+
+    def _rebased(self, current: Customer) -> None:
+        self._base_version = current.version
+
+    def reject(self) -> None:
+        """Close without saving, unless a save is under way (its result must arrive)."""
+        if not self._saving:
+            super().reject()
 
     def _show_problems(self, problems: dict[str, str]) -> None:
         singles = {"name": self.name_error, "tags": self.tags_error, "notes": self.notes_error,

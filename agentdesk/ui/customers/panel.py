@@ -96,12 +96,16 @@ class CustomerPanel(QWidget):
         if service is None:
             return None
         customer_id = customer.id if customer else None
-        base_version = customer.version if customer else None
 
-        def save(draft: CustomerDraft) -> Customer:
+        def save(draft: CustomerDraft, base_version: int | None) -> Customer:
             return service.save(customer_id, base_version, draft)
 
-        editor = CustomerEditor(save, self._runner, self._labels, customer, phone, self)
+        def reload() -> Customer:
+            assert customer_id is not None
+            return service.record(customer_id).customer
+
+        editor = CustomerEditor(save, reload if customer_id else None, self._runner,
+                                self._labels, customer, phone, self)
         editor.saved.connect(self._saved)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.open()

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from agentdesk.domain.customers import CustomerSummary
+from agentdesk.domain.errors import KnownError
+from agentdesk.ui.messages import Messages
 from agentdesk.ui.models.customers import search_model
 from agentdesk.ui.tasks import TaskRunner
 
@@ -38,6 +40,8 @@ class CustomerSearch(QWidget):
         self._runner = runner
         self._search: Callable[[str], Sequence[CustomerSummary]] | None = None
         self._generation = 0
+        self._searching = False
+        self._messages = Messages(self)
         self.field = QLineEdit(self)
         self.field.setClearButtonEnabled(True)
         self.field.setObjectName("customerSearchField")
@@ -85,7 +89,8 @@ class CustomerSearch(QWidget):
         self._start_search(open_single=True)
 
     def _enter(self) -> None:
-        if self._timer.isActive() or not self.model.rowCount():
+        # Results on screen may belong to an older text: never open one of those.
+        if self._timer.isActive() or self._searching or not self.model.rowCount():
             self._timer.stop()
             self._start_search(open_single=True)
         else:
@@ -102,6 +107,7 @@ class CustomerSearch(QWidget):
         def show(rows: Sequence[CustomerSummary]) -> None:
             if generation != self._generation:
                 return  # an older search finished after a newer one started
+            self._searching = False
             self.model.set_rows(rows)
             if rows:
                 self.results.selectRow(0)
@@ -109,7 +115,15 @@ class CustomerSearch(QWidget):
             if open_single and len(rows) == 1:
                 self._choose(0)
 
-        self._runner.run(lambda: search(text), show, owner=self)
+        def failed(error: KnownError) -> None:
+            if generation != self._generation:
+                return
+            self._searching = False
+            self.model.set_rows([])  # old results must not stand under the new text
+            self.summary.setText(self._messages.error(error))
+
+        self._searching = True
+        self._runner.run(lambda: search(text), show, failed, owner=self)
 
     def _show_summary(self, text: str, count: int) -> None:
         if not text.strip():
