@@ -85,11 +85,16 @@ def load_settings(directory: Path) -> Settings:
         SettingsError: the file exists but cannot be read (permissions, I/O); it is left as
             it is, since it may hold the workstation's identity.
     """
+    return _settings_from(_read_stored(directory))
+
+
+def _read_stored(directory: Path) -> dict[str, Any] | None:
+    """Return the settings file's object; None if absent or damaged (set aside)."""
     path = directory / SETTINGS_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return Settings()
+        return None
     except OSError as exc:
         raise SettingsError(f"Cannot read {path}: {exc.strerror}") from exc
     except ValueError:
@@ -97,7 +102,15 @@ def load_settings(directory: Path) -> Settings:
     if not isinstance(data, dict):
         with contextlib.suppress(OSError):
             path.replace(path.with_name(SETTINGS_FILE + ".damaged"))
+        return None
+    return data
+
+
+def _settings_from(stored: dict[str, Any] | None) -> Settings:
+    """Return settings from a stored object of any version (defaults for None)."""
+    if stored is None:
         return Settings()
+    data = dict(stored)
     version = data.get("version", 1)
     while isinstance(version, int) and version in _UPGRADES:
         data = _UPGRADES[version](data)
@@ -118,15 +131,11 @@ def ensure_settings(directory: Path) -> Settings:
     The workstation id must not change between starts, so a fresh one is saved at once. A
     directory that cannot be written still gets usable settings for this run.
     """
-    path = directory / SETTINGS_FILE
     try:
-        settings = load_settings(directory)
+        stored = _read_stored(directory)
     except SettingsError:
         return Settings()  # this run only; the unreadable file is not overwritten
-    try:
-        stored = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
-    except (OSError, ValueError):
-        stored = None
+    settings = _settings_from(stored)
     if stored != asdict(settings):
         with contextlib.suppress(SettingsError):
             save_settings(directory, settings)

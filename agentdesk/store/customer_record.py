@@ -21,9 +21,8 @@ from sqlalchemy.engine import Connection
 
 from agentdesk.domain.customers import Address, Customer, CustomerPhone, Gender
 from agentdesk.domain.phones import PhoneKind
+from agentdesk.store.schema.base import split_tags
 from agentdesk.store.schema.contacts import customer_addresses, customer_phones, customers
-
-TAG_SEPARATOR = "\t"
 
 
 def _children_json(table: sa.Table, *columns: sa.ColumnElement[Any]) -> sa.ScalarSelect[Any]:
@@ -126,7 +125,7 @@ def record_from_row(row: Any) -> Customer:
         gender=Gender(row.gender),
         city=row.city,
         language=row.language,
-        tags=tuple(t for t in row.tags.split(TAG_SEPARATOR) if t),
+        tags=split_tags(row.tags),
         notes=row.notes,
         phones=tuple(phones),
         addresses=tuple(addresses),

@@ -22,9 +22,10 @@ from agentdesk.domain.errors import NotFoundError, StaleRecordError
 from agentdesk.domain.ids import new_id
 from agentdesk.domain.orders import DeliveryMethod, OrderStatus, OrderSummary
 from agentdesk.domain.ports import Clock
-from agentdesk.store.customer_record import TAG_SEPARATOR, load_by_id, load_by_phone
+from agentdesk.store.customer_record import load_by_id, load_by_phone
 from agentdesk.store.database import Database
 from agentdesk.store.outbox import queue_mutation
+from agentdesk.store.schema.base import TAG_SEPARATOR, split_tags
 from agentdesk.store.schema.catalogue import campaigns, disposition_codes, products
 from agentdesk.store.schema.contacts import customer_addresses, customer_phones, customers
 from agentdesk.store.schema.orders import order_lines, orders
@@ -59,7 +60,7 @@ def _summary(row: Any) -> CustomerSummary:
         name=row.name,
         primary_e164=row.primary_e164 or "",
         city=row.city,
-        tags=tuple(t for t in row.tags.split(TAG_SEPARATOR) if t),
+        tags=split_tags(row.tags),
     )
 
 

@@ -21,7 +21,6 @@ from agentdesk.store.schema.base import DEFAULT_SITE
 # and needs no time-zone database on the workstation.
 SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")
 TIME_ZONE_NAME = "Asia/Shanghai"
-TAG_SEPARATOR = "\t"
 
 
 def local(day: date, clock: time) -> datetime:

@@ -9,9 +9,10 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from agentdesk.domain.phones import PhoneKind
-from agentdesk.services.demo.context import TAG_SEPARATOR, DemoContext, synced
+from agentdesk.services.demo.context import DemoContext, synced
 from agentdesk.services.demo.identities import NameMaker, NumberMaker, tail_key
 from agentdesk.services.demo.sources import load
+from agentdesk.store.schema.base import TAG_SEPARATOR
 from agentdesk.store.schema.contacts import customer_addresses, customer_phones, customers
 
 FIRST_CUSTOMER_NO = 10001

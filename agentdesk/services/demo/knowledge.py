@@ -10,9 +10,10 @@ from typing import Any
 from agentdesk.domain.campaigns import ArticleStatus
 from agentdesk.services.demo import kb_catalogue, kb_guidance
 from agentdesk.services.demo.catalogue import Catalogue
-from agentdesk.services.demo.context import TAG_SEPARATOR, DemoContext, synced
+from agentdesk.services.demo.context import DemoContext, synced
 from agentdesk.services.demo.kb_topic import Topic, price
 from agentdesk.services.demo.sources import load
+from agentdesk.store.schema.base import TAG_SEPARATOR
 from agentdesk.store.schema.knowledge import escalation_rules, kb_articles
 
 TOPIC_COUNT = 150

@@ -23,6 +23,12 @@ metadata = sa.MetaData(
 )
 
 DEFAULT_SITE = "default"
+TAG_SEPARATOR = "\t"  # tags columns hold tab-separated words
+
+
+def split_tags(stored: str) -> tuple[str, ...]:
+    """Return the tags of a tags column, in order, without empty entries."""
+    return tuple(tag for tag in stored.split(TAG_SEPARATOR) if tag)
 
 
 class UTCDateTime(sa.TypeDecorator[datetime]):
