@@ -179,6 +179,28 @@ def server_password(url: str) -> str | None:
         raise KnownError(f"The keyring refused access: {exc}", code="keyring_error") from exc
 
 
+def password_for(url: str) -> str | None:
+    """Return the keyring's password for a server URL that needs one, else None.
+
+    A URL that carries its own password, a SQLite file and the demo need none; without a
+    keyring backend the connection is tried without a password (trust or peer login).
+    """
+    if not url or url.startswith("demo:") or url.startswith("sqlite"):
+        return None
+    try:
+        import sqlalchemy as sa
+
+        parsed = sa.engine.make_url(url)
+    except Exception:  # noqa: BLE001 - a bad URL is reported when connecting
+        return None
+    if parsed.password is not None or not parsed.username:
+        return None
+    try:
+        return server_password(url)
+    except KnownError:
+        return None
+
+
 def store_server_password(url: str, password: str) -> None:
     """Keep the server password for ``url`` in the OS keyring.
 

@@ -17,11 +17,16 @@ from agentdesk.services.auth import AuthService
 from agentdesk.services.customers import CustomerService
 from agentdesk.services.passwords import PasswordHasher
 from agentdesk.services.status import WorkstationStatus
+from agentdesk.services.sync import SyncService
 from agentdesk.store.customers import SqlCustomerRepository, busiest_customer_no
 from agentdesk.store.database import Database
-from agentdesk.store.migrate import upgrade_local
+from agentdesk.store.migrate import SERVER, upgrade_local
+from agentdesk.store.schema.base import DEFAULT_SITE
+from agentdesk.store.schema.sync import SERVER_ONLY_TABLES
 from agentdesk.store.sync_state import LAST_SYNC_AT, SHOWCASE_CUSTOMER, read_value, write_value
 from agentdesk.store.users import SqlLoginAttemptStore, SqlUserRepository
+from agentdesk.sync.client import CURSOR_KEY
+from agentdesk.sync.server import ServerStore
 
 __all__ = ["DEMO_SERVER_DB", "LOCAL_DB", "Workspace", "create_demo_workspace", "open_workspace"]
 
@@ -38,6 +43,7 @@ class Workspace:
         auth: Sign-in.
         status: Outbox and sync figures for the status bar.
         customer_repository: The customers on this workstation.
+        sync: Sync with the server database; None when the workstation works alone.
     """
 
     directory: Path
@@ -46,6 +52,7 @@ class Workspace:
     auth: AuthService
     status: WorkstationStatus
     customer_repository: CustomerRepository
+    sync: SyncService | None = None
 
     def showcase_customer_no(self) -> str:
         """Return the demo's best-documented customer (many calls and orders), or "".
@@ -60,14 +67,25 @@ class Workspace:
         return CustomerService(self.customer_repository, user)
 
     def close(self) -> None:
-        """Release the database."""
+        """Release the database and the server connections."""
+        if self.sync is not None:
+            self.sync.close()
         self.database.close()
 
 
 def open_workspace(
-    directory: Path, clock: Clock, *, hasher: PasswordHasher | None = None, server_url: str = ""
+    directory: Path,
+    clock: Clock,
+    *,
+    hasher: PasswordHasher | None = None,
+    server_url: str = "",
+    workstation_id: str = "",
+    server_password: str | None = None,
 ) -> Workspace:
     """Open (creating if needed) the local database in ``directory`` and upgrade its schema.
+
+    With a ``server_url`` (and the ``workstation_id`` from the settings) the workspace can
+    sync; nothing connects to the server until the first round.
 
     Raises:
         StorageError: the directory or database cannot be used (read-only, full, corrupt).
@@ -84,13 +102,26 @@ def open_workspace(
         database.close()
         raise
     users = SqlUserRepository(database, clock)
+    sync = None
+    if server_url:
+        if not workstation_id:
+            raise ValueError("a workspace that syncs needs its workstation id")
+        try:
+            sync = SyncService(database, server_url, workstation_id=workstation_id, clock=clock,
+                               password=server_password)
+        except Exception:
+            database.close()
+            raise
+    status = WorkstationStatus(database, clock, server_url,
+                               online=(lambda: sync.online) if sync else None)
     return Workspace(
         directory=directory,
         database=database,
         clock=clock,
         auth=AuthService(users, SqlLoginAttemptStore(database), hasher or PasswordHasher(), clock),
-        status=WorkstationStatus(database, clock, server_url),
+        status=status,
         customer_repository=SqlCustomerRepository(database, clock),
+        sync=sync,
     )
 
 
@@ -123,12 +154,15 @@ def create_demo_workspace(
     try:
         if progress:
             progress("schema")
-        upgrade_local(server)
+        upgrade_local(server, role=SERVER)
         if progress:
             progress("data")
         with server.write() as conn:
             generate_demo(conn, seed=seed, now=now, customers=customers)
             showcase = busiest_customer_no(conn)
+        store = ServerStore(server.engine)
+        store.log_untracked_rows()
+        head = store.head(DEFAULT_SITE)
     finally:
         server.close()
     local_partial = directory / (LOCAL_DB + ".partial")
@@ -137,7 +171,10 @@ def create_demo_workspace(
     local = Database.open(local_partial)
     try:
         with local.write() as conn:  # as if the first sync had just completed
+            for table in SERVER_ONLY_TABLES:
+                conn.execute(table.delete())
             write_value(conn, LAST_SYNC_AT, now.isoformat())
+            write_value(conn, CURSOR_KEY + DEFAULT_SITE, str(head))
             write_value(conn, SHOWCASE_CUSTOMER, showcase)
     finally:
         local.close()

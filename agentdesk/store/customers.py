@@ -265,7 +265,8 @@ class SqlCustomerRepository:
                     conn.execute(
                         customers.update().where(customers.c.id == customer_id).values(row)
                     )
-                    queue_mutation(conn, customers, row, base_version=current.version, now=now)
+                    queue_mutation(conn, customers, row, base_version=current.version, now=now,
+                                   before=current._asdict())
                 return self._load(conn, customer_id)
             self._save_children(conn, customer_id, customer, now)
             return self._load(conn, customer_id)
@@ -341,14 +342,15 @@ def _sync_children(
             continue
         row = {**old, **values, "version": old["version"] + 1, "updated_at": now}
         conn.execute(table.update().where(table.c.id == old["id"]).values(row))
-        queue_mutation(conn, table, row, base_version=old["version"], now=now)
+        queue_mutation(conn, table, row, base_version=old["version"], now=now, before=old)
         written = True
     for row_id, old in existing.items():
         if row_id in kept:
             continue
         row = {**old, "version": old["version"] + 1, "updated_at": now, "deleted_at": now}
         conn.execute(table.update().where(table.c.id == row_id).values(row))
-        queue_mutation(conn, table, row, base_version=old["version"], now=now, op="delete")
+        queue_mutation(conn, table, row, base_version=old["version"], now=now, op="delete",
+                       before=old)
         written = True
     return written
 

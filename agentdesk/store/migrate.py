@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 # The newest revision in migrations/versions; a test keeps it equal to Alembic's own answer.
 # Knowing it lets a workstation that is already up to date start without loading Alembic.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 
 
 def alembic_config() -> Config:
@@ -44,13 +44,25 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Bring the database behind ``engine`` to ``revision``, keeping all its data."""
+SERVER = "server"
+WORKSTATION = "workstation"
+
+
+def upgrade(engine: Engine, revision: str = "head", *, role: str = SERVER) -> None:
+    """Bring the database behind ``engine`` to ``revision``, keeping all its data.
+
+    Args:
+        engine: The database.
+        revision: Target revision.
+        role: ``server`` or ``workstation``; a few steps (logging existing rows for sync)
+            only concern a server database.
+    """
     from alembic import command
 
     config = alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
+        config.attributes["role"] = role
         command.upgrade(config, revision)
 
 
@@ -61,9 +73,12 @@ def _stored_revision(database: Database) -> str | None:
         return conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade_local(database: Database, revision: str = "head") -> None:
-    """Upgrade a workstation database inside one IMMEDIATE transaction (if it needs it)."""
+def upgrade_local(database: Database, revision: str = "head", *, role: str = WORKSTATION) -> None:
+    """Upgrade a SQLite database inside one IMMEDIATE transaction (if it needs it).
+
+    ``role`` is ``server`` for a SQLite file that serves as the server database.
+    """
     with storage_errors(database.path):
         if revision == "head" and _stored_revision(database) == HEAD_REVISION:
             return
-        upgrade(database.engine.execution_options(agentdesk_write=True), revision)
+        upgrade(database.engine.execution_options(agentdesk_write=True), revision, role=role)

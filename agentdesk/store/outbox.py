@@ -14,7 +14,11 @@ from sqlalchemy.engine import Connection
 
 from agentdesk.domain.ids import new_id
 from agentdesk.store.schema import SYNCED_TABLES
+from agentdesk.store.schema.base import synced_columns
 from agentdesk.store.schema.local import outbox
+
+# Columns every write changes; they are never merged field by field.
+ROW_META = frozenset({"id", "site", "version", "updated_at"})
 
 
 def _json_default(value: Any) -> str:
@@ -40,6 +44,7 @@ def queue_mutation(
     base_version: int | None,
     now: datetime,
     op: str = "upsert",
+    before: Mapping[str, Any] | None = None,
 ) -> uuid.UUID:
     """Append one mutation of a synced row to the outbox, in the caller's transaction.
 
@@ -50,6 +55,8 @@ def queue_mutation(
         base_version: The version the writer started from; None for a new row.
         now: Workstation time of the write (informational only; never orders anything).
         op: ``upsert`` or ``delete``.
+        before: The row as it was before the write; its changed fields go with the
+            mutation so the server can merge field by field.
 
     Returns:
         The mutation id, which makes a replayed push a no-op on the server.
@@ -57,6 +64,11 @@ def queue_mutation(
     if table.name not in SYNCED_TABLES:
         raise ValueError(f"{table.name} is not a synced table")
     mutation_id = new_id()
+    names = [column.name for column in synced_columns(table)]
+    base = None
+    if before is not None:
+        base = encode_row({name: before[name] for name in names
+                           if name not in ROW_META and before[name] != row[name]})
     conn.execute(
         outbox.insert().values(
             mutation_id=mutation_id,
@@ -64,7 +76,8 @@ def queue_mutation(
             row_id=row["id"],
             op=op,
             base_version=base_version,
-            payload=encode_row(row),
+            payload=encode_row({name: row[name] for name in names}),
+            base_payload=base,
             created_at=now,
         )
     )

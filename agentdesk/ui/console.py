@@ -113,7 +113,13 @@ class Console(QObject):
         if options.demo and not (options.directory / LOCAL_DB).exists():
             log.info("Creating the demo workspace in %s", options.directory)
             create_demo_workspace(options.directory, seed=options.seed, now=self._clock.now())
-        workspace = open_workspace(options.directory, self._clock, server_url=options.server_url)
+        from agentdesk.config import password_for
+
+        workspace = open_workspace(
+            options.directory, self._clock, server_url=options.server_url,
+            workstation_id=options.settings.workstation_id,
+            server_password=password_for(options.server_url),
+        )
         return workspace, workspace.showcase_customer_no() if options.demo else ""
 
     def _opened(self, opened: tuple[Workspace, str]) -> None:

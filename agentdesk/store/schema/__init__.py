@@ -1,6 +1,15 @@
 """All tables of AgentDesk, local and server, in one :data:`metadata`."""
 
-from agentdesk.store.schema import catalogue, contacts, knowledge, local, orders, people, work
+from agentdesk.store.schema import (
+    catalogue,
+    contacts,
+    knowledge,
+    local,
+    orders,
+    people,
+    sync,
+    work,
+)
 from agentdesk.store.schema.base import SYNCED_TABLES, TableKind, metadata
 
 __all__ = [
@@ -13,5 +22,6 @@ __all__ = [
     "metadata",
     "orders",
     "people",
+    "sync",
     "work",
 ]

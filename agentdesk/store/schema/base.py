@@ -37,6 +37,14 @@ class UTCDateTime(sa.TypeDecorator[datetime]):
     impl = sa.DateTime
     cache_ok = True
 
+    def load_dialect_impl(self, dialect: Dialect) -> sa.types.TypeEngine[Any]:
+        """Keep microseconds on MariaDB/MySQL, whose DATETIME drops them by default."""
+        if dialect.name in ("mysql", "mariadb"):
+            from sqlalchemy.dialects.mysql import DATETIME
+
+            return dialect.type_descriptor(DATETIME(fsp=6))
+        return dialect.type_descriptor(sa.DateTime())
+
     def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
         """Convert an aware datetime to naive UTC; naive values are refused."""
         if value is None:
@@ -96,6 +104,11 @@ def synced_table(name: str, kind: TableKind, *columns: Any) -> sa.Table:
     )
     SYNCED_TABLES[name] = kind
     return table
+
+
+def synced_columns(table: sa.Table) -> list[sa.Column[Any]]:
+    """Return the columns sync carries for ``table``: all but those marked ``synced: False``."""
+    return [column for column in table.columns if column.info.get("synced", True)]
 
 
 def ref(

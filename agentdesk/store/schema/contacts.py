@@ -57,6 +57,13 @@ contacts = synced_table(
     sa.Column("next_attempt_at", UTCDateTime(), nullable=True),
     text("last_disposition", 32),
     text("time_zone", 64),
+    # The lease: on the server who holds the contact and until when (server clock), with a
+    # fencing token that grows with each grant; on a workstation, its own leased batch.
+    # Never carried by sync (``info``): each side keeps its own.
+    sa.Column("lease_agent_id", sa.Uuid(), nullable=True, info={"synced": False}),
+    sa.Column("lease_token", sa.BigInteger(), nullable=False, default=0,
+              server_default=sa.text("0"), info={"synced": False}),
+    sa.Column("lease_expires_at", UTCDateTime(), nullable=True, info={"synced": False}),
     sa.Index("ix_contacts_due", "call_list_id", "status", "next_attempt_at"),
 )
 

@@ -19,6 +19,8 @@ outbox = sa.Table(
     sa.Column("op", sa.String(8), nullable=False),  # upsert | delete
     sa.Column("base_version", sa.Integer(), nullable=True),
     sa.Column("payload", sa.Text(), nullable=False),  # JSON of the row as written
+    # JSON of the values the writer changed, as they were before: the server merges by field.
+    sa.Column("base_payload", sa.Text(), nullable=True),
     sa.Column("created_at", UTCDateTime(), nullable=False),
 )
 
@@ -38,6 +40,14 @@ sync_state = sa.Table(
     metadata,
     sa.Column("key", sa.String(64), primary_key=True),
     sa.Column("value", sa.Text(), nullable=False),
+)
+
+# Rows seen during a full resync; what a resync did not see was purged on the server.
+resync_seen = sa.Table(
+    "resync_seen",
+    metadata,
+    sa.Column("table_name", sa.String(64), primary_key=True),
+    sa.Column("row_id", sa.Uuid(), primary_key=True),
 )
 
 login_attempts = sa.Table(
