@@ -7,38 +7,54 @@ import getpass
 import json
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 import sqlalchemy as sa
 
 from agentdesk import __version__
-from agentdesk.config import SERVER_ENV, data_directory, server_password, store_server_password
+from agentdesk.config import (
+    DEMO_SERVER_DB,
+    LOCAL_DB,
+    SERVER_ENV,
+    data_directory,
+    ensure_settings,
+    load_settings,
+    password_for,
+    store_server_password,
+)
 from agentdesk.domain.errors import KnownError, ValidationError
 from agentdesk.domain.people import Role
 from agentdesk.services.clock import SystemClock
 from agentdesk.services.workspace import create_demo_workspace, open_workspace
 from agentdesk.store import migrate
+from agentdesk.sync.connection import (
+    DEMO_PREFIX,
+    display_url,
+    server_engine,
+    unavailable_as_known,
+)
 
 EXIT_KNOWN_ERROR = 2
 
 
-def _server_engine(url: str) -> sa.Engine:
-    """Return an engine on the server database, with its password from the keyring if kept.
+def _password(args: argparse.Namespace, url: str) -> str | None:
+    """Return the server password: asked for with --ask-password, else from the keyring.
 
     A URL without a password and no keyring entry connects without one (trust, peer or
     certificate authentication); the server says so if it wants a password.
     """
-    parsed = sa.engine.make_url(url)
-    if parsed.password is None and parsed.username and not parsed.drivername.startswith("sqlite"):
-        try:
-            password = server_password(url)
-        except KnownError:
-            password = None
-        if password:
-            parsed = parsed.set(password=password)
-    return sa.create_engine(parsed, hide_parameters=True)
+    if getattr(args, "ask_password", False):
+        return getpass.getpass(f"Password for {display_url(url)}: ")
+    return password_for(url)
+
+
+def _server_engine(args: argparse.Namespace, url: str) -> sa.Engine:
+    """Return an engine on the server database at ``url``."""
+    return server_engine(url, password=_password(args, url))
 
 
 def cmd_server_password(args: argparse.Namespace) -> int:
@@ -62,18 +78,132 @@ def _server_url(args: argparse.Namespace) -> str:
 def cmd_init_server(args: argparse.Namespace) -> int:
     """Create or upgrade the server schema."""
     url = _server_url(args)
-    engine = _server_engine(url)
+    engine = _server_engine(args, url)
     try:
-        before = migrate.current_revision(engine)
-        migrate.upgrade(engine)
-        after = migrate.current_revision(engine)
-    except (sa.exc.OperationalError, sa.exc.InterfaceError) as exc:
-        raise KnownError(f"Cannot reach the server database: {exc.orig}",
-                         code="server_unreachable") from exc
+        with unavailable_as_known():
+            before = migrate.current_revision(engine)
+            migrate.upgrade(engine)
+            after = migrate.current_revision(engine)
     finally:
         engine.dispose()
-    masked = sa.engine.make_url(url).render_as_string(hide_password=True)
-    print(f"{masked}: schema {before or 'empty'} -> {after}")
+    print(f"{display_url(url)}: schema {before or 'empty'} -> {after}")
+    return 0
+
+
+def _workspace_server(args: argparse.Namespace, directory: Path) -> str:
+    """Return the server a workspace syncs with ("" if none).
+
+    That is --server, else $AGENTDESK_SERVER_URL, else its settings, else the demo's
+    embedded server.
+    """
+    url = args.server or os.environ.get(SERVER_ENV) or load_settings(directory).server_url
+    if not url and (directory / DEMO_SERVER_DB).exists():
+        url = DEMO_PREFIX + str(directory / DEMO_SERVER_DB)
+    return str(url)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """Run one sync round for a workspace and print what moved."""
+    directory = data_directory(args.profile)
+    if not (directory / LOCAL_DB).exists():
+        raise KnownError(f"No workspace in {directory}", code="missing")
+    url = _workspace_server(args, directory)
+    if not url:
+        raise KnownError("This workspace has no server: give --server URL or set "
+                         f"${SERVER_ENV}", code="no_server")
+    settings = ensure_settings(directory)
+    workspace = open_workspace(directory, SystemClock(), server_url=url,
+                               workstation_id=settings.workstation_id,
+                               server_password=_password(args, url))
+    try:
+        assert workspace.sync is not None
+        report = workspace.sync.run_round()
+        status = workspace.status.snapshot()
+    finally:
+        workspace.close()
+    figures = {"server": display_url(url), **report.as_dict(),
+               "outbox": status.outbox_depth, "conflicts": status.conflicts,
+               "rejected_total": status.rejected}
+    print(json.dumps(figures, ensure_ascii=False, indent=2) if args.json else
+          f"{figures['server']}: pushed {report.pushed} (merged {report.merged}, rejected "
+          f"{report.rejected}), pulled {report.pulled} rows, cursor {report.cursor}, "
+          f"{report.seconds:.2f} s; outbox {status.outbox_depth}, conflicts "
+          f"{status.conflicts}, rejected in all {status.rejected}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Print a workspace's sync figures without contacting the server."""
+    directory = data_directory(args.profile)
+    if not (directory / LOCAL_DB).exists():
+        raise KnownError(f"No workspace in {directory}", code="missing")
+    workspace = open_workspace(directory, SystemClock())
+    try:
+        status = workspace.status.snapshot()
+    finally:
+        workspace.close()
+    url = _workspace_server(args, directory)
+    figures = {
+        "server": display_url(url) if url else "",
+        "outbox": status.outbox_depth,
+        "oldest_unpushed_seconds": None if status.oldest_unpushed is None
+        else int(status.oldest_unpushed.total_seconds()),
+        "cursor": status.cursor,
+        "last_sync": status.last_sync_at.isoformat() if status.last_sync_at else None,
+        "conflicts": status.conflicts,
+        "rejected": status.rejected,
+    }
+    print(json.dumps(figures, ensure_ascii=False, indent=2) if args.json else
+          "\n".join(f"{k}: {'-' if v is None else v}" for k, v in figures.items()))
+    return 0
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    """Run the load simulator against a server; exit 1 if an invariant breaks."""
+    from agentdesk.services.simulate import simulate
+
+    url = _server_url(args)
+    with tempfile.TemporaryDirectory(prefix="agentdesk-sim-") as work:
+        report = simulate(url, agents=args.agents, seconds=args.seconds, work_dir=Path(work),
+                          seed=args.seed, call_seconds=args.call_seconds,
+                          password=_password(args, url), keep=args.keep,
+                          progress=lambda text: print(f"  {text}", file=sys.stderr))
+    figures = report.as_dict()
+    if args.json:
+        print(json.dumps(figures, ensure_ascii=False, indent=2))
+    else:
+        latency = figures["sync_latency_ms"]
+        print(f"{display_url(url)} ({figures['backend']}): {figures['agents']} agents, "
+              f"{figures['seconds']} s")
+        print(f"  calls        {figures['calls']} ({figures['calls_per_s']}/s)")
+        print(f"  sync latency p50 {latency['p50']} ms, p99 {latency['p99']} ms")
+        print(f"  leases       {figures['leases']} ({figures['leases_per_s']}/s)")
+        print(f"  sync rounds  {figures['sync_rounds']} ({figures['failed_rounds']} failed)")
+        for name, held in figures["invariants"].items():
+            print(f"  {'PASS' if held else 'FAIL'}  {name.replace('_', ' ')}")
+        for problem in figures["problems"]:
+            print(f"  ! {problem}")
+    return 0 if report.passed else 1
+
+
+def cmd_purge(args: argparse.Namespace) -> int:
+    """Remove tombstones older than --days from the server."""
+    from datetime import timedelta
+
+    from agentdesk.sync.server import ServerStore
+    from agentdesk.sync.tombstones import purge_tombstones
+
+    url = _server_url(args)
+    server = ServerStore(_server_engine(args, url))
+    try:
+        report = purge_tombstones(server, timedelta(days=args.days))
+    finally:
+        server.dispose()
+    total = sum(report.removed.values())
+    print(f"{display_url(url)}: removed {total} tombstone(s) older than {args.days} days"
+          + "".join(f"\n  {name}: {n}" for name, n in sorted(report.removed.items()))
+          + (f"\n  kept {report.kept_referenced} still referenced" if report.kept_referenced
+             else ""))
     return 0
 
 
@@ -174,9 +304,43 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--profile", metavar="DIR", help="data directory of the workspace")
         return sub
 
-    init = commands.add_parser("init-server", help="create or upgrade the server schema")
-    init.add_argument("--server", metavar="URL", help=f"SQLAlchemy URL (or ${SERVER_ENV})")
+    def served(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("--server", metavar="URL", help=f"SQLAlchemy URL (or ${SERVER_ENV})")
+        sub.add_argument("--ask-password", action="store_true",
+                         help="ask for the server password instead of using the keyring")
+        return sub
+
+    init = served("init-server", "create or upgrade the server schema")
     init.set_defaults(run=cmd_init_server)
+
+    sync = profiled("sync", "run one sync round for a workspace")
+    sync.add_argument("--server", metavar="URL",
+                      help="server database (default: the workspace's)")
+    sync.add_argument("--ask-password", action="store_true",
+                      help="ask for the server password instead of using the keyring")
+    sync.add_argument("--json", action="store_true")
+    sync.set_defaults(run=cmd_sync)
+
+    status = profiled("status", "show a workspace's outbox, cursor, last sync and issues")
+    status.add_argument("--server", metavar="URL", help=argparse.SUPPRESS)
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(run=cmd_status)
+
+    sim = served("simulate", "load-test a server with simulated agents")
+    sim.add_argument("--agents", type=int, default=50)
+    sim.add_argument("--seconds", type=float, default=60.0)
+    sim.add_argument("--call-seconds", type=float, default=2.0,
+                     help="mean simulated call length (wall-clock seconds)")
+    sim.add_argument("--seed", type=int, default=1)
+    sim.add_argument("--keep", action="store_true",
+                     help="leave the simulated call center's rows on the server")
+    sim.add_argument("--json", action="store_true")
+    sim.set_defaults(run=cmd_simulate)
+
+    purge = served("purge-tombstones", "remove deleted rows older than --days from the server")
+    purge.add_argument("--days", type=int, default=30)
+    purge.set_defaults(run=cmd_purge)
 
     secret = commands.add_parser("server-password",
                                  help="keep the server password in the system keyring")

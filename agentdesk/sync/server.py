@@ -382,7 +382,7 @@ class ServerStore:
                 purged = conn.execute(
                     sa.select(sync_meta.c.value).where(sync_meta.c.key == PURGED_KEY + scope)
                 ).scalar()
-                if cursor < int(purged or 0):
+                if 0 < cursor < int(purged or 0):  # it may have missed a purged tombstone
                     return Page(cursor=cursor, resync=True)
                 entries = conn.execute(
                     sa.select(change_log.c.seq, change_log.c.table_name, change_log.c.row_id)
@@ -449,6 +449,15 @@ class ServerStore:
                 )
             self._log_changes(conn, written)
             return len(written)
+
+    def log_rows(self, conn: Connection, written: Sequence[tuple[str, str, uuid.UUID]]) -> None:
+        """Log rows an administrative tool wrote in ``conn``'s transaction, parents first.
+
+        Args:
+            conn: The transaction that wrote the rows; the sequencer lock is taken last.
+            written: (scope, table, row id) of each row.
+        """
+        self._log_changes(conn, sorted(written, key=lambda w: _ORDER.get(w[1], len(_ORDER))))
 
 
 class _CustomerNumbers:

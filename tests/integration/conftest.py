@@ -50,3 +50,13 @@ def _fresh_database(admin_url: str) -> Iterator[str]:
 def server_url(request: pytest.FixtureRequest) -> Iterator[str]:
     """A fresh empty server database on each real backend."""
     yield from _fresh_database(POSTGRES if request.param == "postgresql" else MARIADB)
+
+
+@pytest.fixture(params=["postgresql", "mariadb", "sqlite"])
+def sync_server_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+                    ) -> Iterator[str]:
+    """A fresh empty server database on each backend sync supports, a SQLite file included."""
+    if request.param == "sqlite":
+        yield "sqlite:///" + str(tmp_path_factory.mktemp("server") / "server.db")
+        return
+    yield from _fresh_database(POSTGRES if request.param == "postgresql" else MARIADB)
