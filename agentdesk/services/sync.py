@@ -16,10 +16,14 @@ from agentdesk.domain.ports import Clock
 from agentdesk.store.database import Database
 from agentdesk.store.schema.local import rejected
 from agentdesk.store.schema.sync import sync_conflicts
-from agentdesk.sync.client import Progress, RoundReport, SyncClient
+from agentdesk.store.sync_state import LAST_SYNC_AT, read_value
+from agentdesk.sync.client import Progress, RoundProgress, RoundReport, SyncClient
 from agentdesk.sync.connection import display_url, server_engine
 from agentdesk.sync.protocol import Lease, ServerUnavailable
 from agentdesk.sync.server import ServerStore
+
+__all__ = ["Conflict", "Progress", "Rejection", "RoundProgress", "RoundReport", "SyncService",
+           "read_conflicts"]
 
 log = logging.getLogger(__name__)
 
@@ -111,8 +115,9 @@ class SyncService:
         return report
 
     def first_sync_needed(self) -> bool:
-        """Return True if this workstation never pulled (a new workstation)."""
-        return self.client.cursor() == 0
+        """Return True if this workstation never completed a sync round (a new workstation)."""
+        with self._local.read() as conn:
+            return read_value(conn, LAST_SYNC_AT) is None
 
     def lease_contacts(self, agent_id: uuid.UUID, call_list_ids: Sequence[uuid.UUID],
                        count: int) -> list[Lease]:

@@ -19,6 +19,8 @@ class ConsoleActions(QObject):
         chinese, english: Switch the UI language (checkable, exclusive).
         toggle_language: Switch between the two languages (Ctrl+Shift+L).
         reset_layout: Put the panels back where they started.
+        sync_now: Sync with the server now (F9).
+        sync_issues: Show the rejected changes and conflicts (Ctrl+Shift+Y).
         sign_in: Show the sign-in dialog while nobody is signed in (Ctrl+L).
         sign_out: Sign out and show the sign-in dialog.
         quit: Leave AgentDesk (Ctrl+Q).
@@ -49,6 +51,8 @@ class ConsoleActions(QObject):
             self.languages.addAction(action)
         self.toggle_language = make("Ctrl+Shift+L")
         self.reset_layout = make()
+        self.sync_now = make("F9")
+        self.sync_issues = make("Ctrl+Shift+Y")
         self.sign_in = make("Ctrl+L")
         self.sign_out = make()
         self.quit = make(QKeySequence.StandardKey.Quit)
@@ -68,6 +72,8 @@ class ConsoleActions(QObject):
         self.english.setText("English")
         self.toggle_language.setText(self.tr("Switch &language"))
         self.reset_layout.setText(self.tr("&Reset panel layout"))
+        self.sync_now.setText(self.tr("Sync &now"))
+        self.sync_issues.setText(self.tr("Sync &issues…"))
         self.sign_in.setText(self.tr("Sign &in…"))
         self.sign_out.setText(self.tr("&Sign out"))
         self.quit.setText(self.tr("&Quit"))

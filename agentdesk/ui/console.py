@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
-from agentdesk.config import LOCAL_DB, Settings, save_settings
+from agentdesk.config import DEMO_SERVER_DB, LOCAL_DB, Settings, save_settings
 from agentdesk.domain.errors import KnownError
 from agentdesk.domain.people import User
 from agentdesk.services.customers import CustomerRecord
@@ -38,7 +38,8 @@ class StartOptions:
         directory: The data directory of the workspace.
         demo: Open (creating if needed) the demo workspace and sign in its demo agent.
         seed: Seed of the demo data.
-        server_url: Server database URL ("" for none).
+        server_url: Server database URL ("" for none); a demo workspace always syncs with
+            its embedded server.
         settings: The workstation settings read from ``directory``.
     """
 
@@ -115,10 +116,13 @@ class Console(QObject):
             create_demo_workspace(options.directory, seed=options.seed, now=self._clock.now())
         from agentdesk.config import password_for
 
+        server_url = options.server_url
+        if options.demo:
+            server_url = "demo:" + str(options.directory / DEMO_SERVER_DB)
         workspace = open_workspace(
-            options.directory, self._clock, server_url=options.server_url,
+            options.directory, self._clock, server_url=server_url,
             workstation_id=options.settings.workstation_id,
-            server_password=password_for(options.server_url),
+            server_password=password_for(server_url),
         )
         return workspace, workspace.showcase_customer_no() if options.demo else ""
 
@@ -196,7 +200,8 @@ class Console(QObject):
             self.window.statusBar().showMessage(self._messages.error(error))
 
     def shutdown(self) -> None:
-        """Wait for background work, remember the layout, close the database."""
+        """Stop sync, wait for background work, remember the layout, close the database."""
+        self.window.stop_background()
         self.window.save_layout()
         self._runner.wait_idle()
         if self.workspace is not None:

@@ -16,10 +16,12 @@ from agentdesk.ui.actions import ConsoleActions
 from agentdesk.ui.customers.panel import CustomerPanel
 from agentdesk.ui.labels import Labels
 from agentdesk.ui.status_bar import SyncStatusArea
+from agentdesk.ui.sync import PROTOCOL_MISMATCH, UNREACHABLE, SyncController
 from agentdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from agentdesk.services.workspace import Workspace
+    from agentdesk.ui.sync_issues import SyncIssuesDialog
 
 LAYOUT_VERSION = 1
 STATUS_MESSAGE_MS = 5000
@@ -28,7 +30,8 @@ STATUS_MESSAGE_MS = 5000
 class MainWindow(QMainWindow):
     """The console: the customer record as a dock (more panels join as they are built).
 
-    Dock positions and the window geometry are remembered in the data directory.
+    Dock positions and the window geometry are remembered in the data directory. While a
+    user is signed in to a workspace with a server, ``sync`` runs rounds in the background.
 
     Signals:
         sign_out_requested(): the user chose Sign out.
@@ -63,7 +66,12 @@ class MainWindow(QMainWindow):
         self._default_state = self.saveState(LAYOUT_VERSION)
         self.user_label = QLabel(self)
         self.user_label.setObjectName("userLabel")
-        self.sync_area = SyncStatusArea(runner, self)
+        self.sync = SyncController(runner, self)
+        self.sync.round_failed.connect(self._sync_failed)
+        self.sync.upgrade_needed.connect(self._explain_upgrade)
+        self.sync_issues: SyncIssuesDialog | None = None
+        self.sync_area = SyncStatusArea(runner, self.sync, self)
+        self.sync_area.issues_requested.connect(self.show_sync_issues)
         self.statusBar().addPermanentWidget(self.sync_area)
         self.statusBar().addPermanentWidget(self.user_label)
         self._build_menus()
@@ -83,6 +91,9 @@ class MainWindow(QMainWindow):
         self.customer_menu = bar.addMenu("")
         for action in (a.find_customer, a.new_customer, a.edit_customer, a.reload_customer):
             self.customer_menu.addAction(action)
+        self.sync_menu = bar.addMenu("")
+        self.sync_menu.addAction(a.sync_now)
+        self.sync_menu.addAction(a.sync_issues)
         self.view_menu = bar.addMenu("")
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.addAction(a.chinese)
@@ -105,6 +116,8 @@ class MainWindow(QMainWindow):
         a.toggle_language.triggered.connect(self._toggle_language)
         a.reset_layout.triggered.connect(lambda: self.restoreState(self._default_state,
                                                                    LAYOUT_VERSION))
+        a.sync_now.triggered.connect(self.sync.sync_now)
+        a.sync_issues.triggered.connect(self.show_sync_issues)
         a.sign_out.triggered.connect(self.sign_out_requested)
         a.sign_in.triggered.connect(self.sign_in_requested)
         a.quit.triggered.connect(self.close)
@@ -117,9 +130,19 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.user = user
         signed_in = workspace is not None and user is not None
-        service = workspace.customers_for(user) if workspace and user else None
-        self.customers.set_service(service)
+        self.customers.set_service(workspace.customers_for(user) if workspace and user else None)
         self.sync_area.set_source(workspace.status.snapshot if workspace and user else None)
+        service = workspace.sync if workspace is not None and signed_in else None
+        if service is None:
+            self.sync.stop()
+        else:
+            self.sync.start(service)
+        self.console_actions.sync_now.setEnabled(service is not None)
+        self.console_actions.sync_issues.setEnabled(service is not None)
+        if self.sync_issues is not None:
+            self.sync_issues.set_service(service)
+            if service is None:
+                self.sync_issues.hide()
         can_edit = bool(user and user.can(Capability.EDIT_CUSTOMERS))
         self.console_actions.new_customer.setEnabled(can_edit)
         self.console_actions.edit_customer.setEnabled(False)
@@ -136,6 +159,44 @@ class MainWindow(QMainWindow):
         can_edit = bool(self.user and self.user.can(Capability.EDIT_CUSTOMERS))
         self.console_actions.edit_customer.setEnabled(can_edit)
         self.console_actions.reload_customer.setEnabled(True)
+
+    def stop_background(self) -> None:
+        """Stop background sync and status refreshes (the program is closing)."""
+        self.sync.stop()
+        self.sync_area.set_source(None)
+
+    # ------------------------------------------------------------------ sync
+    def show_sync_issues(self) -> None:
+        """Open the list of rejected changes and conflicts, read afresh."""
+        service = self.workspace.sync if self.workspace is not None and self.user else None
+        if service is None:
+            return
+        if self.sync_issues is None:
+            from agentdesk.ui.sync_issues import SyncIssuesDialog  # first use only
+
+            self.sync_issues = SyncIssuesDialog(self._runner, self)
+            self.sync_issues.set_service(service)
+        self.sync_issues.show()
+        self.sync_issues.raise_()
+        self.sync_issues.activateWindow()
+        self.sync_issues.reload()
+
+    def _sync_failed(self, message: str) -> None:
+        """Tell about a local failure once; offline and upgrade are shown by the status area."""
+        problem = self.sync.problem
+        if problem is not None and self.sync.failures == 1 and problem.code not in (
+                UNREACHABLE, PROTOCOL_MISMATCH):
+            self.statusBar().showMessage(message, STATUS_MESSAGE_MS)
+
+    def _explain_upgrade(self, message: str) -> None:
+        """Explain once, without blocking the console, that an upgrade is needed."""
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Sync needs an upgrade"),
+                          message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("upgradeBox")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setWindowModality(Qt.WindowModality.NonModal)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.show()
 
     def _find_customer(self) -> None:
         self.customer_dock.show()
@@ -165,6 +226,8 @@ class MainWindow(QMainWindow):
             (a.new_customer, self.tr("Add a customer")),
             (a.edit_customer, self.tr("Edit the open customer")),
             (a.reload_customer, self.tr("Reload the open customer")),
+            (a.sync_now, self.tr("Sync with the server now")),
+            (a.sync_issues, self.tr("Show rejected changes and conflicts")),
             (a.toggle_language, self.tr("Switch between Chinese and English")),
             (a.quit, self.tr("Quit")),
         ]
@@ -215,6 +278,7 @@ class MainWindow(QMainWindow):
         self.console_actions.retranslate()
         self.file_menu.setTitle(self.tr("&File"))
         self.customer_menu.setTitle(self.tr("&Customer"))
+        self.sync_menu.setTitle(self.tr("&Sync"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.help_menu.setTitle(self.tr("&Help"))

@@ -65,10 +65,34 @@ class Messages(QObject):
             return self.tr("Your role does not allow this.")
         if code == "invalid_input":
             return self.tr("Some fields need attention.")
+        if code == "server_unreachable":
+            return self.tr("The server cannot be reached. Your changes are kept on this "
+                           "computer and sent as soon as the server answers again.")
+        if code == "protocol_mismatch":
+            return self._protocol_mismatch(params.get("server_protocol"),
+                                           params.get("protocol"))
         if code in ("no_keyring", "keyring_error"):
             return self.tr("The system keyring is not available, so the server password "
                            "cannot be kept safely: %1").replace("%1", str(error))
         return self.tr("Something went wrong: %1").replace("%1", str(error))
+
+    def _protocol_mismatch(self, server: object, client: object) -> str:
+        kept = self.tr("Your changes are kept on this computer until then.")
+        if server == 0:
+            return self.tr("The server database has not been set up for AgentDesk, so this "
+                           "computer cannot sync. Ask your administrator to run "
+                           "agentdesk-admin init-server.") + " " + kept
+        if isinstance(server, int) and isinstance(client, int) and server > client:
+            return self.tr("The server uses a newer version of AgentDesk than this computer, "
+                           "so they cannot sync. Ask your administrator to upgrade AgentDesk "
+                           "on this computer.") + " " + kept
+        if isinstance(server, int) and isinstance(client, int):
+            return self.tr("This computer uses a newer version of AgentDesk than the server "
+                           "database, so they cannot sync. Ask your administrator to upgrade "
+                           "the server database (agentdesk-admin init-server).") + " " + kept
+        return self.tr("This computer and the server use versions of AgentDesk that cannot "
+                       "sync with each other. Ask your administrator to upgrade the older "
+                       "one.") + " " + kept
 
     def problem(self, code: str) -> str:
         """Return the text for one field's validation problem code."""

@@ -39,6 +39,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Sync &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync &amp;issues…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sign &amp;in…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -426,6 +434,10 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Sync needs an upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Find a customer by phone, name or number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -439,6 +451,14 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     </message>
     <message>
         <source>Reload the open customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync with the server now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show rejected changes and conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -484,6 +504,10 @@ The agent console for telesales call centers.</source>
     </message>
     <message>
         <source>&amp;Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -581,11 +605,35 @@ The agent console for telesales call centers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The server cannot be reached. Your changes are kept on this computer and sent as soon as the server answers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The system keyring is not available, so the server password cannot be kept safely: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Something went wrong: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your changes are kept on this computer until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server database has not been set up for AgentDesk, so this computer cannot sync. Ask your administrator to run agentdesk-admin init-server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server uses a newer version of AgentDesk than this computer, so they cannot sync. Ask your administrator to upgrade AgentDesk on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer uses a newer version of AgentDesk than the server database, so they cannot sync. Ask your administrator to upgrade the server database (agentdesk-admin init-server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer and the server use versions of AgentDesk that cannot sync with each other. Ask your administrator to upgrade the older one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -646,6 +694,136 @@ The agent console for telesales call centers.</source>
     </message>
 </context>
 <context>
+    <name>SyncIssueWords</name>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overwritten value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field conflict</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Possible double contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer renumbered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent state</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncIssuesDialog</name>
+    <message>
+        <source>Sync issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected changes (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused these changes for good. They are kept here so nothing is lost: tell your supervisor, who can enter them again if they are right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed the same data. The kept value is now on every workstation; the overwritten value is shown so it can be entered again if it was the right one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusArea</name>
     <message numerus="yes">
         <source>%n second(s)</source>
@@ -696,11 +874,70 @@ The agent console for telesales call centers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n rejected</source>
+        <source>%n conflict(s)</source>
         <translation>
-            <numerusform>%n rejected</numerusform>
-            <numerusform>%n rejected</numerusform>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected change(s)</source>
+        <translation>
+            <numerusform>%n rejected change</numerusform>
+            <numerusform>%n rejected changes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the sync issues (Ctrl+Shift+Y)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync stopped: upgrade needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync stopped after an error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press F9 to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline — changes kept on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First sync…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending changes %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First sync %p%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first sync copies the call center&apos;s data to this computer. You can keep working meanwhile.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Never synced</source>

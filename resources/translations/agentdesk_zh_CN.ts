@@ -39,6 +39,14 @@
         <translation>恢复默认面板布局(&amp;R)</translation>
     </message>
     <message>
+        <source>Sync &amp;now</source>
+        <translation>立即同步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Sync &amp;issues…</source>
+        <translation>同步问题(&amp;I)…</translation>
+    </message>
+    <message>
         <source>Sign &amp;in…</source>
         <translation>登录(&amp;I)…</translation>
     </message>
@@ -426,6 +434,10 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Sync needs an upgrade</source>
+        <translation>同步需要升级</translation>
+    </message>
+    <message>
         <source>Find a customer by phone, name or number</source>
         <translation>按电话、姓名或编号查找客户</translation>
     </message>
@@ -440,6 +452,14 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     <message>
         <source>Reload the open customer</source>
         <translation>刷新当前客户资料</translation>
+    </message>
+    <message>
+        <source>Sync with the server now</source>
+        <translation>立即与服务器同步</translation>
+    </message>
+    <message>
+        <source>Show rejected changes and conflicts</source>
+        <translation>查看被拒绝的更改和冲突</translation>
     </message>
     <message>
         <source>Switch between Chinese and English</source>
@@ -486,6 +506,10 @@ The agent console for telesales call centers.</source>
     <message>
         <source>&amp;Customer</source>
         <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Sync</source>
+        <translation>同步(&amp;S)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -581,12 +605,36 @@ The agent console for telesales call centers.</source>
         <translation>部分字段需要修改。</translation>
     </message>
     <message>
+        <source>The server cannot be reached. Your changes are kept on this computer and sent as soon as the server answers again.</source>
+        <translation>无法连接服务器。您的更改已保存在本机，服务器恢复响应后会立即发送。</translation>
+    </message>
+    <message>
         <source>The system keyring is not available, so the server password cannot be kept safely: %1</source>
         <translation>系统密钥环不可用，无法安全保存服务器密码：%1</translation>
     </message>
     <message>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
+    </message>
+    <message>
+        <source>Your changes are kept on this computer until then.</source>
+        <translation>在此之前，您的更改会保存在本机。</translation>
+    </message>
+    <message>
+        <source>The server database has not been set up for AgentDesk, so this computer cannot sync. Ask your administrator to run agentdesk-admin init-server.</source>
+        <translation>服务器数据库尚未为 AgentDesk 初始化，本机无法同步。请管理员运行 agentdesk-admin init-server。</translation>
+    </message>
+    <message>
+        <source>The server uses a newer version of AgentDesk than this computer, so they cannot sync. Ask your administrator to upgrade AgentDesk on this computer.</source>
+        <translation>服务器使用的 AgentDesk 版本比本机新，二者无法同步。请管理员升级本机的 AgentDesk。</translation>
+    </message>
+    <message>
+        <source>This computer uses a newer version of AgentDesk than the server database, so they cannot sync. Ask your administrator to upgrade the server database (agentdesk-admin init-server).</source>
+        <translation>本机使用的 AgentDesk 版本比服务器数据库新，二者无法同步。请管理员升级服务器数据库（agentdesk-admin init-server）。</translation>
+    </message>
+    <message>
+        <source>This computer and the server use versions of AgentDesk that cannot sync with each other. Ask your administrator to upgrade the older one.</source>
+        <translation>本机与服务器使用的 AgentDesk 版本无法相互同步。请管理员升级较旧的一方。</translation>
     </message>
     <message>
         <source>Required.</source>
@@ -646,6 +694,136 @@ The agent console for telesales call centers.</source>
     </message>
 </context>
 <context>
+    <name>SyncIssueWords</name>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Kept value</source>
+        <translation>保留的值</translation>
+    </message>
+    <message>
+        <source>Overwritten value</source>
+        <translation>被覆盖的值</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <source>Field conflict</source>
+        <translation>字段冲突</translation>
+    </message>
+    <message>
+        <source>Possible double contact</source>
+        <translation>可能重复联系</translation>
+    </message>
+    <message>
+        <source>Customer renumbered</source>
+        <translation>客户已重新编号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Customer phone</source>
+        <translation>客户电话</translation>
+    </message>
+    <message>
+        <source>Customer address</source>
+        <translation>客户地址</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系记录</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>回拨</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Call result</source>
+        <translation>通话结果</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Order line</source>
+        <translation>订单明细</translation>
+    </message>
+    <message>
+        <source>Dispatch</source>
+        <translation>配送单</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <source>Case event</source>
+        <translation>工单记录</translation>
+    </message>
+    <message>
+        <source>Agent state</source>
+        <translation>坐席状态</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIssuesDialog</name>
+    <message>
+        <source>Sync issues</source>
+        <translation>同步问题</translation>
+    </message>
+    <message>
+        <source>Rejected changes (%1)</source>
+        <translation>被拒绝的更改 (%1)</translation>
+    </message>
+    <message>
+        <source>Conflicts (%1)</source>
+        <translation>冲突 (%1)</translation>
+    </message>
+    <message>
+        <source>The server refused these changes for good. They are kept here so nothing is lost: tell your supervisor, who can enter them again if they are right.</source>
+        <translation>服务器已永久拒绝这些更改。它们保留在这里，不会丢失：请告知主管，如内容无误，主管可以重新录入。</translation>
+    </message>
+    <message>
+        <source>Someone else changed the same data. The kept value is now on every workstation; the overwritten value is shown so it can be entered again if it was the right one.</source>
+        <translation>其他人修改了相同的数据。保留的值已同步到所有工作站；被覆盖的值显示在这里，如果它才是正确的，可以重新录入。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新加载(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusArea</name>
     <message numerus="yes">
         <source>%n second(s)</source>
@@ -692,10 +870,68 @@ The agent console for telesales call centers.</source>
         <translation>最早一项已等待 %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n rejected</source>
+        <source>%n conflict(s)</source>
         <translation>
-            <numerusform>%n 项被拒绝</numerusform>
+            <numerusform>%n 个冲突</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rejected change(s)</source>
+        <translation>
+            <numerusform>%n 项更改被拒绝</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show the sync issues (Ctrl+Shift+Y)</source>
+        <translation>查看同步问题 (Ctrl+Shift+Y)</translation>
+    </message>
+    <message>
+        <source>Sync stopped: upgrade needed</source>
+        <translation>同步已停止：需要升级</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <source>Sync stopped after an error</source>
+        <translation>同步因错误已停止</translation>
+    </message>
+    <message>
+        <source>Press F9 to try again.</source>
+        <translation>按 F9 重试。</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>同步失败</translation>
+    </message>
+    <message>
+        <source>Offline — changes kept on this computer</source>
+        <translation>离线 — 更改保存在本机</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <source>First sync…</source>
+        <translation>首次同步…</translation>
+    </message>
+    <message>
+        <source>Sending changes %p%</source>
+        <translation>正在发送更改 %p%</translation>
+    </message>
+    <message>
+        <source>First sync %p%</source>
+        <translation>首次同步 %p%</translation>
+    </message>
+    <message>
+        <source>The first sync copies the call center&apos;s data to this computer. You can keep working meanwhile.</source>
+        <translation>首次同步会把呼叫中心的数据复制到本机，期间您可以继续工作。</translation>
     </message>
     <message>
         <source>Never synced</source>

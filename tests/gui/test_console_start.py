@@ -35,7 +35,8 @@ def started(
     qtbot: QtBot, demo_dir: Path, runner: TaskRunner, english: LanguageSwitcher
 ) -> Iterator[Console]:
     """The demo console, started and ready."""
-    options = StartOptions(directory=demo_dir, demo=True, seed=11, server_url="demo:x",
+    options = StartOptions(directory=demo_dir, demo=True, seed=11,
+                           server_url="demo:" + str(demo_dir / "demo-server.db"),
                            settings=Settings())
     console = Console(options, FixedClock(NOW), english, runner)
     qtbot.addWidget(console.window)
