@@ -227,6 +227,24 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     """Add a user to a workspace."""
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass(
         "Password: ")
+    url = args.server or os.environ.get(SERVER_ENV, "")
+    if url:  # reference data: added on the server, pulled by every workstation
+        from agentdesk.services.auth import check_new_user
+        from agentdesk.services.passwords import PasswordHasher
+        from agentdesk.sync.server import ServerStore
+        from agentdesk.sync.users import add_server_user
+
+        username = check_new_user(args.username, password)
+        server = ServerStore(_server_engine(args, url))
+        try:
+            server.handshake()
+            add_server_user(server, username=username, display_name=args.name or username,
+                            role=Role(args.role).value,
+                            password_hash=PasswordHasher().hash(password))
+        finally:
+            server.dispose()
+        print(f"Added {username} ({args.role}) on {display_url(url)}")
+        return 0
     workspace = open_workspace(data_directory(args.profile), SystemClock())
     try:
         user = workspace.auth.add_user(args.username, args.name or args.username,
@@ -359,6 +377,10 @@ def build_parser() -> argparse.ArgumentParser:
     user_commands = user.add_subparsers(dest="user_command", required=True)
     add = user_commands.add_parser("add", help="add a user (asks for the password)")
     add.add_argument("--profile", metavar="DIR")
+    add.add_argument("--server", metavar="URL",
+                     help=f"add the user on the server database (or ${SERVER_ENV})")
+    add.add_argument("--ask-password", action="store_true",
+                     help="ask for the server password instead of using the keyring")
     add.add_argument("username")
     add.add_argument("--name", help="display name")
     add.add_argument("--role", choices=[r.value for r in Role], default=Role.AGENT.value)

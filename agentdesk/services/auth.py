@@ -104,20 +104,30 @@ class AuthService:
         Raises:
             ValidationError: the username is empty, too long or taken, or the password is weak.
         """
-        problems: dict[str, str] = {}
-        username = username.strip()
-        if not username:
-            problems["username"] = "required"
-        elif not _USERNAME.fullmatch(username):
-            # ASCII only: names compare case-insensitively in SQL on every backend.
-            problems["username"] = "invalid"
-        problem = password_problem(password)
-        if problem:
-            problems["password"] = problem
-        if problems:
-            raise ValidationError(problems)
+        username = check_new_user(username, password)
         return self._users.add(username, display_name.strip() or username, role,
                                self._hasher.hash(password), None)
+
+
+def check_new_user(username: str, password: str) -> str:
+    """Return the cleaned username of a new user.
+
+    Raises:
+        ValidationError: the username is empty or not plain ASCII, or the password is weak.
+    """
+    problems: dict[str, str] = {}
+    username = username.strip()
+    if not username:
+        problems["username"] = "required"
+    elif not _USERNAME.fullmatch(username):
+        # ASCII only: names compare case-insensitively in SQL on every backend.
+        problems["username"] = "invalid"
+    problem = password_problem(password)
+    if problem:
+        problems["password"] = problem
+    if problems:
+        raise ValidationError(problems)
+    return username
 
 
 _DUMMY_HASH = (

@@ -139,3 +139,32 @@ def test_a_workstation_behind_purged_tombstones_resyncs(
         again = b.client.run_round()
         assert not again.resynced and again.pulled == 0
     server.dispose()
+
+
+def test_users_added_on_the_server_reach_workstations_and_can_sign_in(
+    sync_server_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    from agentdesk.services.clock import SystemClock
+    from agentdesk.services.workspace import open_workspace
+
+    assert run(capsys, "init-server", "--server", sync_server_url)[0] == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough secret\n"))
+    code, out, _ = run(capsys, "user", "add", "--server", sync_server_url, "zhang.wei",
+                       "--name", "张伟", "--role", "supervisor", "--password-stdin")
+    assert code == 0 and out.startswith("Added zhang.wei (supervisor) on ")
+    monkeypatch.setattr("sys.stdin", io.StringIO("a long enough secret\n"))
+    code, _, err = run(capsys, "user", "add", "--server", sync_server_url, "ZHANG.WEI",
+                       "--password-stdin")
+    assert code == cli.EXIT_KNOWN_ERROR and err.strip().endswith("username: taken")
+    profile = tmp_path / "ws"
+    save_settings(profile, Settings(server_url=sync_server_url))
+    assert run(capsys, "user", "list", "--profile", str(profile))[0] == 0
+    assert run(capsys, "sync", "--profile", str(profile))[0] == 0
+    ws = open_workspace(profile, SystemClock())
+    try:
+        assert ws.auth.sign_in("zhang.wei", "a long enough secret").display_name == "张伟"
+    finally:
+        ws.close()
