@@ -235,6 +235,7 @@ class SyncClient:
             for name, rows in page.rows.items():
                 fresh = [r for r in rows if (name, r["id"]) not in pending]
                 if fresh:
+                    _make_way(conn, metadata.tables[name], fresh)
                     _upsert(conn, metadata.tables[name], fresh)
                 if record_seen and rows:
                     conn.execute(
@@ -321,6 +322,29 @@ class SyncClient:
             for part in chunks(sorted(contact_ids)):
                 conn.execute(contacts.update().where(contacts.c.id.in_(part))
                              .values(lease_agent_id=None, lease_expires_at=None))
+
+
+def _make_way(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Move local rows off the unique values (customer_no...) the server gave to ``rows``.
+
+    A number taken offline may belong to another row on the server (which renumbered this
+    workstation's row, or will when it is pushed). The local row keeps a placeholder until
+    its own server version arrives; without it the page could never be applied. The
+    placeholder starts with "!", which sorts before digits and letters, so the next local
+    number (the highest plus one) is never taken from it.
+    """
+    for constraint in table.constraints:
+        if not isinstance(constraint, sa.UniqueConstraint) or len(constraint.columns) != 1:
+            continue
+        (column,) = constraint.columns
+        wanted = {r[column.name]: r["id"] for r in rows if r[column.name] is not None}
+        for part in chunks(sorted(wanted)):
+            for row_id, value in conn.execute(
+                    sa.select(table.c.id, column).where(column.in_(part))).all():
+                if wanted[value] != row_id:
+                    width = getattr(column.type, "length", None) or 32
+                    conn.execute(table.update().where(table.c.id == row_id)
+                                 .values({column.name: "!" + row_id.hex[-(width - 1):]}))
 
 
 def _upsert(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Mapping
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any
@@ -41,6 +41,7 @@ def _timestamp(value: Any) -> datetime:
     parsed = datetime.fromisoformat(value)
     if parsed.tzinfo is None:
         raise ValueError("timestamp without a time zone")
+    parsed.astimezone(UTC)  # stored as UTC: an instant before year 1 raises OverflowError
     return parsed
 
 
@@ -59,8 +60,12 @@ def _time(value: Any) -> time:
 def _money(value: Any) -> Decimal:
     if not isinstance(value, str | int) or isinstance(value, bool):
         raise TypeError
-    amount = Decimal(value)
-    if not amount.is_finite() or abs(amount) >= Decimal(10) ** 15:
+    try:
+        amount = Decimal(value)
+    except InvalidOperation:
+        raise ValueError("not an amount") from None
+    # adjusted(), unlike abs(), cannot overflow the decimal context on a huge exponent
+    if not amount.is_finite() or (amount and amount.adjusted() >= 15):
         raise ValueError("amount out of range")
     return amount
 
@@ -92,6 +97,10 @@ def _string(length: int | None) -> Decoder:
             raise ValueError(f"longer than {length} characters")
         if "\x00" in value:
             raise ValueError("contains a NUL character")
+        try:
+            value.encode("utf-8")  # lone surrogates: no database can store them
+        except UnicodeEncodeError:
+            raise ValueError("not valid Unicode text") from None
         return value
 
     return decode

@@ -6,7 +6,8 @@
 - Shared records (customers, contacts, callbacks, cases) merge field by field in the order the
   server receives the changes. A field the workstation changed since its base is taken; if the
   server's value of that field also moved since the base, the newer write still wins and the
-  overwritten value goes to the conflict log. Client clocks order nothing.
+  overwritten value goes to the conflict log. Client clocks order nothing. Every accepted
+  change of an existing shared row gives it a new version, even one that changes no value.
 """
 
 from __future__ import annotations
@@ -88,10 +89,10 @@ def _merge_shared(
     now: datetime,
 ) -> MergeResult:
     fields = [name for name in incoming if name not in ROW_META]
-    if base_version is not None and base_version == current["version"]:
+    # A version number alone does not prove that both sides hold the same row (the writer's
+    # copy counts its own versions), so with the changed fields known they decide.
+    if base_values is None and base_version is not None and base_version == current["version"]:
         changed = {name: incoming[name] for name in fields if incoming[name] != current[name]}
-        if not changed:
-            return MergeResult(None, Outcome.APPLIED)
         return MergeResult(_stamped(current, changed, now), Outcome.APPLIED)
     if base_values is None:  # no base known: every difference is a change made blind
         touched = {name: None for name in fields if incoming[name] != current[name]}
@@ -119,9 +120,12 @@ def _merge_shared(
             continue
         taken[name] = mine
         conflicts.append(FieldConflict(name, mine, theirs))
-    if not taken:
-        return MergeResult(None, Outcome.MERGED if conflicts else Outcome.APPLIED,
-                           conflicts=tuple(conflicts))
+    if (not blind and touched and "deleted_at" not in touched
+            and current["deleted_at"] is not None and incoming["deleted_at"] is None):
+        # Edited here, deleted on the server: the tombstone stays, the edit is logged.
+        conflicts.append(FieldConflict("deleted_at", current["deleted_at"], None))
+    # Even when nothing is taken the row gets a new version: the writer's copy counted one,
+    # and the server's row must be at least as new to replace it on the writer's next pull.
     return MergeResult(_stamped(current, taken, now),
                        Outcome.MERGED if conflicts else Outcome.APPLIED,
                        conflicts=tuple(conflicts))

@@ -168,9 +168,9 @@ class ServerStore:
 
         A mutation seen before (same workstation and mutation id) gets its first answer
         again and changes nothing. Malformed or refused mutations are rejected one by one;
-        a constraint failure re-runs the batch mutation by mutation so only the failing one
-        is rejected. A lost connection raises ServerUnavailable: the workstation keeps its
-        outbox and pushes the same batch again.
+        a constraint failure, or a value the server database cannot store, re-runs the batch
+        mutation by mutation so only the failing one is rejected. A lost connection raises
+        ServerUnavailable: the workstation keeps its outbox and pushes the same batch again.
         """
         if not mutations:
             return []
@@ -190,7 +190,7 @@ class ServerStore:
 
         try:
             return retrying(fast)
-        except sa.exc.IntegrityError:
+        except (sa.exc.IntegrityError, sa.exc.DataError):  # e.g. MariaDB TEXT over 64 KB
             return retrying(careful)
 
     def _push(

@@ -106,4 +106,4 @@ def test_unreachable_server_is_a_clear_message(capsys: pytest.CaptureFixture[str
     url = "postgresql+psycopg://nobody@127.0.0.1:1/none?connect_timeout=2"
     assert cli.main(["init-server", "--server", url]) == cli.EXIT_KNOWN_ERROR
     err = capsys.readouterr().err
-    assert "Cannot reach the server database" in err
+    assert err.startswith("agentdesk-admin: Server database unavailable:")
