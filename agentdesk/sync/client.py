@@ -131,16 +131,20 @@ class SyncClient:
             pulled, resynced = self.pull_all(progress)
             with self.local.write() as conn:
                 write_value(conn, LAST_SYNC_AT, self._clock.now().isoformat())
+                cursor = int(read_value(conn, CURSOR_KEY + self.site) or 0)
             return RoundReport(pushed=pushed, merged=merged, rejected=refused, pulled=pulled,
-                               cursor=self.cursor(), resynced=resynced,
+                               cursor=cursor, resynced=resynced,
                                seconds=time.perf_counter() - started)
 
     # ------------------------------------------------------------------ push
     def push_all(self, progress: Progress | None = None) -> tuple[int, int, int]:
         """Push the outbox batch by batch; return (acknowledged, merged, rejected)."""
         pushed = merged = refused = 0
-        with self.local.read() as conn:
-            total = int(conn.execute(sa.select(sa.func.count()).select_from(outbox)).scalar_one())
+        total = 0
+        if progress:  # the count only sizes the progress bar
+            with self.local.read() as conn:
+                total = int(conn.execute(sa.select(sa.func.count()).select_from(outbox))
+                            .scalar_one())
         after = 0
         while True:
             with self.local.read() as conn:
@@ -193,7 +197,7 @@ class SyncClient:
         resynced = False
         with self.local.read() as conn:
             resyncing = read_value(conn, RESYNC_KEY) == "1"
-        cursor = self.cursor()
+            cursor = int(read_value(conn, CURSOR_KEY + self.site) or 0)
         head = self.server.head(self.site) if progress else 0
         while True:
             page = self.server.pull(self.site, cursor, self._pull_page)
@@ -202,7 +206,8 @@ class SyncClient:
                 resyncing = resynced = True
                 cursor = 0
                 continue
-            self.apply_page(page, cursor, record_seen=resyncing)
+            if page.rows or page.cursor != cursor or resyncing:  # else nothing to write
+                self.apply_page(page, cursor, record_seen=resyncing)
             pulled += page.row_count
             cursor = page.cursor
             if progress and head:

@@ -46,7 +46,9 @@ def server_engine(url: str, *, password: str | None = None) -> Engine:
         parsed = parsed.set(password=password)
     connect_args: dict[str, Any] = {}
     if parsed.get_backend_name() == "postgresql":
-        connect_args = {"connect_timeout": CONNECT_TIMEOUT_S,
+        # No server-side prepared statements: their generic plans cannot hash an IN list
+        # of parameters, and the look-ups of a push batch grow with the table.
+        connect_args = {"connect_timeout": CONNECT_TIMEOUT_S, "prepare_threshold": None,
                         "options": f"-c statement_timeout={STATEMENT_TIMEOUT_S * 1000}"}
     elif parsed.get_backend_name() in ("mysql", "mariadb"):
         connect_args = {"connect_timeout": CONNECT_TIMEOUT_S, "read_timeout": STATEMENT_TIMEOUT_S,

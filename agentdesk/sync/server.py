@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Connection, Engine
 
 from agentdesk.domain.ids import new_id
@@ -46,6 +47,13 @@ from agentdesk.sync.protocol import (
 PROTOCOL_KEY = "protocol"
 PURGED_KEY = "purged_through."  # + scope: the highest sequence number of a purged tombstone
 CHUNK = 500  # ids per IN (...) list
+COPY_MIN = 50  # rows from which PostgreSQL inserts go through COPY
+_ANSWERED_PG = sa.text(
+    "SELECT a.mutation_id, a.outcome, a.reason FROM unnest(:ids) AS m(id) "
+    "CROSS JOIN LATERAL (SELECT mutation_id, outcome, reason FROM applied_mutations "
+    "WHERE workstation_id = :workstation_id AND mutation_id = m.id LIMIT 1) AS a"
+).bindparams(sa.bindparam("ids", type_=postgresql.ARRAY(sa.Uuid()))).columns(
+    mutation_id=sa.Uuid(), outcome=sa.String(), reason=sa.String())
 _ORDER = {name: index for index, name in enumerate(synced_table_names())}
 
 
@@ -65,6 +73,58 @@ def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
     """Yield ``items`` in slices of at most ``size``."""
     for start in range(0, len(items), size):
         yield items[start:start + size]
+
+
+def among(conn: Connection, column: sa.ColumnElement[Any], values: Sequence[Any]
+          ) -> Iterator[sa.ColumnElement[bool]]:
+    """Yield conditions ``column IN (...)`` that together cover ``values``.
+
+    On PostgreSQL one condition with the values as a single array parameter: a short
+    statement that psycopg and the planner handle in the same time whatever the count. Other
+    backends get IN lists of at most :data:`CHUNK` values.
+    """
+    if conn.dialect.name == "postgresql":
+        array = postgresql.ARRAY(column.type)
+        yield column == sa.any_(sa.bindparam(None, list(values), type_=array))
+        return
+    for part in chunks(values):
+        yield column.in_(part)
+
+
+def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert ``rows`` (the same keys in each) in ``conn``'s transaction.
+
+    On PostgreSQL (psycopg) a batch of at least :data:`COPY_MIN` rows goes through ``COPY
+    ... FROM STDIN``: one statement instead of one per row. Values pass through the columns'
+    bind processing (UTC timestamps made naive, amounts to fen) as in an INSERT, and a
+    failure comes out as the SQLAlchemy error an INSERT would raise (IntegrityError...), so
+    :meth:`ServerStore.push` still falls back to rejecting mutations one by one.
+    """
+    if not rows:
+        return
+    if conn.dialect.driver != "psycopg" or len(rows) < COPY_MIN:
+        conn.execute(table.insert(), list(rows))
+        return
+    names = list(rows[0])
+    processors = [table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+                  for name in names]
+    plain = all(p is None for p in processors)
+    statement = f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
+    driver = conn.connection.driver_connection
+    assert driver is not None
+    import psycopg
+
+    try:
+        with driver.cursor() as cursor, cursor.copy(statement) as copy:
+            for row in rows:
+                if plain:
+                    copy.write_row([row[name] for name in names])
+                else:
+                    copy.write_row([value if p is None or value is None else p(value)
+                                    for p, value in zip(processors, (row[n] for n in names),
+                                                        strict=True)])
+    except psycopg.Error as exc:  # as SQLAlchemy would raise it: IntegrityError, DataError...
+        raise sa.exc.DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
 
 
 def _value_text(value: Any) -> str:
@@ -219,7 +279,7 @@ class ServerStore:
             self._fold(conn, batch, fresh, workstation_id, now)
             self._write(conn, batch)
         if batch.results:
-            conn.execute(applied_mutations.insert(), [
+            insert_rows(conn, applied_mutations, [
                 {"workstation_id": workstation_id, "mutation_id": r.mutation_id,
                  "outcome": r.outcome.value, "reason": r.reason[:500],
                  "protocol": meta["protocol"], "applied_at": now}
@@ -234,15 +294,21 @@ class ServerStore:
         self, conn: Connection, workstation_id: str, ids: Sequence[uuid.UUID]
     ) -> dict[uuid.UUID, MutationResult]:
         answers: dict[uuid.UUID, MutationResult] = {}
-        for part in chunks(list(dict.fromkeys(ids))):
-            for row in conn.execute(
+        wanted = list(dict.fromkeys(ids))
+        if conn.dialect.name == "postgresql":
+            # One primary-key probe per id, whatever the planner believes about the table's
+            # size (its statistics lag behind a bulk upload into a new server).
+            found: Iterable[Any] = conn.execute(
+                _ANSWERED_PG, {"ids": wanted, "workstation_id": workstation_id})
+        else:
+            found = (row for part in chunks(wanted) for row in conn.execute(
                 sa.select(applied_mutations.c.mutation_id, applied_mutations.c.outcome,
                           applied_mutations.c.reason)
                 .where(applied_mutations.c.workstation_id == workstation_id,
-                       applied_mutations.c.mutation_id.in_(part))
-            ):
-                answers[row.mutation_id] = MutationResult(row.mutation_id, Outcome(row.outcome),
-                                                          row.reason)
+                       applied_mutations.c.mutation_id.in_(part))))
+        for row in found:
+            answers[row.mutation_id] = MutationResult(row.mutation_id, Outcome(row.outcome),
+                                                      row.reason)
         return answers
 
     def _current_rows(
@@ -251,8 +317,8 @@ class ServerStore:
         table = metadata.tables[table_name]
         columns = synced_columns(table)
         found: dict[uuid.UUID, dict[str, Any]] = {}
-        for part in chunks(sorted(set(ids))):
-            query = sa.select(*columns).where(table.c.id.in_(part))
+        for condition in among(conn, table.c.id, sorted(set(ids))):
+            query = sa.select(*columns).where(condition)
             if self._locking and SYNCED_TABLES[table_name] is TableKind.SHARED:
                 query = query.with_for_update()
             for row in conn.execute(query):
@@ -315,7 +381,7 @@ class ServerStore:
         for name in sorted(set(batch.inserts) | set(batch.updates), key=_ORDER.__getitem__):
             table = metadata.tables[name]
             if batch.inserts[name]:
-                conn.execute(table.insert(), list(batch.inserts[name].values()))
+                insert_rows(conn, table, list(batch.inserts[name].values()))
             if batch.updates[name]:
                 names = [c.name for c in synced_columns(table) if c.name != "id"]
                 statement = (
@@ -340,7 +406,7 @@ class ServerStore:
         for scope in sorted(by_scope):
             entries = by_scope[scope]
             last = self._take_numbers(conn, scope, len(entries))
-            conn.execute(change_log.insert(), [
+            insert_rows(conn, change_log, [
                 {"scope": scope, "seq": last - len(entries) + 1 + index, "table_name": name,
                  "row_id": row_id}
                 for index, (name, row_id) in enumerate(entries)
@@ -400,9 +466,10 @@ class ServerStore:
                     table = metadata.tables[name]
                     columns = synced_columns(table)
                     found: list[dict[str, Any]] = []
-                    for part in chunks(list(dict.fromkeys(wanted[name]))):
+                    for condition in among(conn, table.c.id,
+                                           list(dict.fromkeys(wanted[name]))):
                         found.extend(dict(r._mapping) for r in conn.execute(
-                            sa.select(*columns).where(table.c.id.in_(part))))
+                            sa.select(*columns).where(condition)))
                     rows[name] = found
                 return Page(rows=rows, cursor=int(entries[-1].seq),
                             more=len(entries) == limit)
