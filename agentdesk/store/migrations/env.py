@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
+from agentdesk.store.migrate import include_object
 from agentdesk.store.schema import metadata
 
 connection = context.config.attributes.get("connection")
@@ -15,6 +16,7 @@ context.configure(
     target_metadata=metadata,
     render_as_batch=True,  # SQLite alters tables by copying them
     compare_type=True,
+    include_object=include_object,
 )
 with context.begin_transaction():
     context.run_migrations()
