@@ -47,11 +47,12 @@ from agentdesk.store.schema.sync import (
     sync_sequencer,
     workstations,
 )
+from agentdesk.sync.bulk import chunks
 from agentdesk.sync.client import SyncClient
 from agentdesk.sync.codec import synced_table_names
 from agentdesk.sync.connection import server_engine
 from agentdesk.sync.protocol import Lease, ServerUnavailable
-from agentdesk.sync.server import ServerStore, chunks
+from agentdesk.sync.server import ServerStore
 
 CONTACTS_PER_AGENT = 200
 LEASE_BATCH = 5

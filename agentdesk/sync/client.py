@@ -30,9 +30,10 @@ from agentdesk.store.schema.contacts import contacts
 from agentdesk.store.schema.local import outbox, rejected, resync_seen
 from agentdesk.store.sync_state import LAST_SYNC_AT, read_value, write_value
 from agentdesk.sync import leases as server_leases
+from agentdesk.sync.bulk import chunks
 from agentdesk.sync.codec import synced_table_names
 from agentdesk.sync.protocol import PROTOCOL_VERSION, Lease, Mutation, Outcome, Page
-from agentdesk.sync.server import ServerStore, chunks
+from agentdesk.sync.server import ServerStore
 
 CURSOR_KEY = "pull_cursor."  # + scope
 RESYNC_KEY = "resync_in_progress"

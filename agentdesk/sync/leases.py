@@ -18,9 +18,10 @@ import sqlalchemy as sa
 
 from agentdesk.domain.calls import ContactStatus
 from agentdesk.store.schema.contacts import contacts
+from agentdesk.sync.bulk import chunks
 from agentdesk.sync.connection import retrying
 from agentdesk.sync.protocol import Lease
-from agentdesk.sync.server import ServerStore, chunks, server_now
+from agentdesk.sync.server import ServerStore, server_now
 
 LEASABLE = (ContactStatus.NEW.value, ContactStatus.RETRY.value, ContactStatus.CALLBACK.value)
 DEFAULT_TTL = timedelta(minutes=15)

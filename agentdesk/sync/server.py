@@ -6,10 +6,9 @@ what runs inside the server transactions, whichever workstation opens them.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -30,6 +29,7 @@ from agentdesk.store.schema.sync import (
     sync_sequencer,
     workstations,
 )
+from agentdesk.sync.bulk import among, chunks, insert_rows
 from agentdesk.sync.codec import BadPayload, decode_partial, decode_row, synced_table_names
 from agentdesk.sync.connection import retrying, unavailable_as_known
 from agentdesk.sync.merge import FieldConflict, merge
@@ -46,8 +46,6 @@ from agentdesk.sync.protocol import (
 
 PROTOCOL_KEY = "protocol"
 PURGED_KEY = "purged_through."  # + scope: the highest sequence number of a purged tombstone
-CHUNK = 500  # ids per IN (...) list
-COPY_MIN = 50  # rows from which PostgreSQL inserts go through COPY
 _ANSWERED_PG = sa.text(
     "SELECT a.mutation_id, a.outcome, a.reason FROM unnest(:ids) AS m(id) "
     "CROSS JOIN LATERAL (SELECT mutation_id, outcome, reason FROM applied_mutations "
@@ -67,64 +65,6 @@ def server_now(conn: Connection) -> datetime:
         value = conn.exec_driver_sql("SELECT UTC_TIMESTAMP(6)").scalar_one()
         return value.replace(tzinfo=UTC)
     return datetime.now(UTC)
-
-
-def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
-    """Yield ``items`` in slices of at most ``size``."""
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
-def among(conn: Connection, column: sa.ColumnElement[Any], values: Sequence[Any]
-          ) -> Iterator[sa.ColumnElement[bool]]:
-    """Yield conditions ``column IN (...)`` that together cover ``values``.
-
-    On PostgreSQL one condition with the values as a single array parameter: a short
-    statement that psycopg and the planner handle in the same time whatever the count. Other
-    backends get IN lists of at most :data:`CHUNK` values.
-    """
-    if conn.dialect.name == "postgresql":
-        array = postgresql.ARRAY(column.type)
-        yield column == sa.any_(sa.bindparam(None, list(values), type_=array))
-        return
-    for part in chunks(values):
-        yield column.in_(part)
-
-
-def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert ``rows`` (the same keys in each) in ``conn``'s transaction.
-
-    On PostgreSQL (psycopg) a batch of at least :data:`COPY_MIN` rows goes through ``COPY
-    ... FROM STDIN``: one statement instead of one per row. Values pass through the columns'
-    bind processing (UTC timestamps made naive, amounts to fen) as in an INSERT, and a
-    failure comes out as the SQLAlchemy error an INSERT would raise (IntegrityError...), so
-    :meth:`ServerStore.push` still falls back to rejecting mutations one by one.
-    """
-    if not rows:
-        return
-    if conn.dialect.driver != "psycopg" or len(rows) < COPY_MIN:
-        conn.execute(table.insert(), list(rows))
-        return
-    names = list(rows[0])
-    processors = [table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
-                  for name in names]
-    plain = all(p is None for p in processors)
-    statement = f"COPY {table.name} ({', '.join(names)}) FROM STDIN"
-    driver = conn.connection.driver_connection
-    assert driver is not None
-    import psycopg
-
-    try:
-        with driver.cursor() as cursor, cursor.copy(statement) as copy:
-            for row in rows:
-                if plain:
-                    copy.write_row([row[name] for name in names])
-                else:
-                    copy.write_row([value if p is None or value is None else p(value)
-                                    for p, value in zip(processors, (row[n] for n in names),
-                                                        strict=True)])
-    except psycopg.Error as exc:  # as SQLAlchemy would raise it: IntegrityError, DataError...
-        raise sa.exc.DBAPIError.instance(statement, None, exc, psycopg.Error) from exc
 
 
 def _value_text(value: Any) -> str:
@@ -601,18 +541,3 @@ def _conflict_row(
         "lost_value": _value_text(conflict.lost), "workstation_id": workstation_id,
         "mutation_id": mutation_id, "detected_at": now, "resolved_at": None,
     }
-
-
-def conflict_summary(conn: Connection) -> dict[str, int]:
-    """Return the number of unresolved conflicts per kind (for reports)."""
-    return {
-        str(kind): int(count) for kind, count in conn.execute(
-            sa.select(sync_conflicts.c.kind, sa.func.count())
-            .where(sync_conflicts.c.resolved_at.is_(None))
-            .group_by(sync_conflicts.c.kind))
-    }
-
-
-def protocol_text(value: int) -> str:
-    """Return the sync_meta representation of a protocol version."""
-    return json.dumps(value)

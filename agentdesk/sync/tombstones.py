@@ -17,9 +17,10 @@ import sqlalchemy as sa
 
 from agentdesk.store.schema import metadata
 from agentdesk.store.schema.sync import change_log, sync_meta
+from agentdesk.sync.bulk import chunks
 from agentdesk.sync.codec import synced_table_names
 from agentdesk.sync.connection import unavailable_as_known
-from agentdesk.sync.server import PURGED_KEY, ServerStore, chunks, server_now
+from agentdesk.sync.server import PURGED_KEY, ServerStore, server_now
 
 DEFAULT_KEEP = timedelta(days=30)
 

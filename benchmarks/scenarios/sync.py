@@ -36,9 +36,10 @@ from agentdesk.store.schema.contacts import contacts, customers
 from agentdesk.store.schema.people import teams, users
 from agentdesk.store.schema.work import calls
 from agentdesk.sync import leases
+from agentdesk.sync.bulk import chunks
 from agentdesk.sync.client import SyncClient
 from agentdesk.sync.connection import server_engine
-from agentdesk.sync.server import ServerStore, chunks
+from agentdesk.sync.server import ServerStore
 from benchmarks.registry import RunContext, scenario
 from benchmarks.results import MS, PER_SECOND, Goal, Result
 from benchmarks.timing import Samples, time_each, time_once

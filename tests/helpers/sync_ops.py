@@ -26,10 +26,11 @@ from agentdesk.store.schema.contacts import contacts, customers
 from agentdesk.store.schema.local import outbox
 from agentdesk.store.schema.people import teams, users
 from agentdesk.store.schema.sync import change_log
+from agentdesk.sync.bulk import chunks
 from agentdesk.sync.client import PULL_PAGE, PUSH_BATCH, SyncClient
 from agentdesk.sync.connection import server_engine
 from agentdesk.sync.protocol import Mutation
-from agentdesk.sync.server import ServerStore, chunks
+from agentdesk.sync.server import ServerStore
 from tests.helpers.sync_env import Station, init_server, meta, station
 
 _TEMPLATES: dict[str, Path] = {}
