@@ -16,17 +16,12 @@ from agentdesk.store.migrate import HEAD_REVISION
 from agentdesk.store.schema.contacts import customer_phones
 from agentdesk.sync.connection import server_engine
 from agentdesk.sync.tombstones import purge_tombstones
+from tests.helpers.admin_cli import run
 from tests.helpers.sync_env import init_server, meta, station
 
 pytestmark = pytest.mark.integration
 
 NOW = datetime(2026, 12, 1, 6, 0, tzinfo=UTC)
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_init_server_creates_then_finds_the_schema_current(

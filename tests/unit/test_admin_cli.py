@@ -9,12 +9,7 @@ import pytest
 from agentdesk import cli
 from agentdesk.services.clock import SystemClock
 from agentdesk.services.workspace import open_workspace
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+from tests.helpers.admin_cli import run
 
 
 def test_add_and_list_users(
