@@ -170,6 +170,7 @@ class Simulation:
     def run(self) -> SimulationReport:
         """Prepare, call, drain, check, clean up; return the report."""
         report = SimulationReport(self._server.dialect, self._agents_wanted, self._seconds)
+        agents: list[_Agent] = []
         try:
             self._prepare_server()
             seeded = self._seed_site()
@@ -180,7 +181,7 @@ class Simulation:
                        for a in agents]
             for thread in threads:
                 thread.start()
-            time.sleep(self._seconds)
+            self._stop.wait(self._seconds)  # an agent that fails stops the run early
             self._stop.set()
             for thread in threads:
                 thread.join(timeout=120)
@@ -190,7 +191,7 @@ class Simulation:
             self._collect(report, agents)
             self._check(report, agents)
         finally:
-            for agent in locals().get("agents", []):
+            for agent in agents:
                 agent.database.close()
             if not self._keep:
                 self._remove_site()
