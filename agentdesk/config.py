@@ -49,6 +49,8 @@ class Settings:
         server_url: SQLAlchemy URL of the server database, without password; "" for none.
         language: UI language (``zh_CN`` or ``en``); "" follows the system locale.
         last_username: Pre-filled in the sign-in dialog.
+        phone_backend: The telephony backend by its registered name ("simulated" by default).
+        phone_options: The backend's options, as strings (e.g. the simulated phone's odds).
     """
 
     version: int = SETTINGS_VERSION
@@ -56,6 +58,8 @@ class Settings:
     server_url: str = ""
     language: str = ""
     last_username: str = ""
+    phone_backend: str = "simulated"
+    phone_options: dict[str, str] = field(default_factory=dict)
 
 
 def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
@@ -122,6 +126,9 @@ def _settings_from(stored: dict[str, Any] | None) -> Settings:
         value = data.get(item.name)
         if isinstance(value, type(getattr(defaults, item.name))):
             values[item.name] = value
+    if "phone_options" in values:  # a hand-edited file may hold numbers or nested values
+        values["phone_options"] = {str(k): str(v) for k, v in values["phone_options"].items()
+                                   if isinstance(v, str | int | float)}
     return Settings(**values)
 
 

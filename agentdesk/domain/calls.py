@@ -91,3 +91,57 @@ class ContactHistoryItem:
     disposition_label_en: str
     disposition_category: DispositionCategory | None
     notes: str
+
+
+@dataclass(frozen=True, slots=True)
+class CallbackRequest:
+    """A callback the agent books in wrap-up.
+
+    Attributes:
+        due_at: When to call back (UTC; the agent picks it in the customer's local time).
+        scope: Only this agent, or anyone in the team.
+        notes: What the customer asked for.
+    """
+
+    due_at: datetime
+    scope: CallbackScope
+    notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class FinishedCall:
+    """A call that ended, with what the agent recorded in wrap-up; stored in one transaction.
+
+    Attributes:
+        direction: Outbound or inbound.
+        agent_id: Who handled it.
+        campaign_id: The campaign it belongs to (inbound: the service line's campaign).
+        e164: The number dialled or the caller id ("" when withheld).
+        started_at: When dialing started or the call arrived (UTC).
+        answered_at: When it connected, None if never.
+        ended_at: When it ended.
+        end_reason: An :class:`~agentdesk.domain.telephony.EndReason` value.
+        disposition_code_id: The disposition chosen.
+        notes: Wrap-up notes.
+        contact_id: The call-list contact dialled (outbound preview), if any.
+        customer_id: The customer talked to, if known.
+        recording_consent: The answer to the consent question; None if not asked.
+        callback: A callback booked in wrap-up, if any.
+        callback_id: The pending callback this call worked, if any (it becomes done).
+    """
+
+    direction: CallDirection
+    agent_id: uuid.UUID
+    campaign_id: uuid.UUID | None
+    e164: str
+    started_at: datetime
+    answered_at: datetime | None
+    ended_at: datetime
+    end_reason: str
+    disposition_code_id: uuid.UUID
+    notes: str = ""
+    contact_id: uuid.UUID | None = None
+    customer_id: uuid.UUID | None = None
+    recording_consent: bool | None = None
+    callback: CallbackRequest | None = None
+    callback_id: uuid.UUID | None = None

@@ -121,8 +121,32 @@ class SyncService:
 
     def lease_contacts(self, agent_id: uuid.UUID, call_list_ids: Sequence[uuid.UUID],
                        count: int) -> list[Lease]:
-        """Lease contacts for ``agent_id`` into the local batch."""
+        """Lease contacts for ``agent_id`` into the local batch.
+
+        Raises:
+            ServerUnavailable: the server cannot be reached (the batch is unchanged).
+        """
         return self.client.lease_contacts(agent_id, call_list_ids, count)
+
+    def held_leases(self, agent_id: uuid.UUID, now: datetime | None = None) -> list[Lease]:
+        """Return the leases of the local batch (only those still running at ``now``)."""
+        return self.client.held_leases(agent_id, now)
+
+    def renew_leases(self, agent_id: uuid.UUID) -> list[Lease]:
+        """Extend the batch's leases on the server; return those still held.
+
+        Raises:
+            ServerUnavailable: the server cannot be reached (the batch is unchanged).
+        """
+        return self.client.renew_leases(agent_id)
+
+    def release_leases(self, agent_id: uuid.UUID, contact_ids: Sequence[uuid.UUID]) -> int:
+        """Give contacts of the batch back to the pool; return how many the server took back.
+
+        Raises:
+            ServerUnavailable: the server cannot be reached (the batch is unchanged).
+        """
+        return self.client.release_leases(agent_id, contact_ids)
 
     def rejections(self, limit: int = 200) -> list[Rejection]:
         """Return the changes the server refused, newest first."""

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from agentdesk.config import DEMO_SERVER_DB, LOCAL_DB
 from agentdesk.domain.errors import StorageError
@@ -18,7 +19,11 @@ from agentdesk.services.customers import CustomerService
 from agentdesk.services.passwords import PasswordHasher
 from agentdesk.services.status import WorkstationStatus
 from agentdesk.services.sync import SyncService
-from agentdesk.store.customers import SqlCustomerRepository, busiest_customer_no
+from agentdesk.store.customers import (
+    SqlCustomerRepository,
+    busiest_customer_no,
+    sample_phone_numbers,
+)
 from agentdesk.store.database import Database
 from agentdesk.store.migrate import SERVER, upgrade_local
 from agentdesk.store.schema.base import DEFAULT_SITE
@@ -28,8 +33,10 @@ from agentdesk.store.users import SqlLoginAttemptStore, SqlUserRepository
 from agentdesk.sync.client import CURSOR_KEY
 from agentdesk.sync.server import ServerStore
 
-__all__ = ["DEMO_SERVER_DB", "LOCAL_DB", "Workspace", "create_demo_workspace", "open_workspace"]
+if TYPE_CHECKING:
+    from agentdesk.services.calls import CallServices
 
+__all__ = ["DEMO_SERVER_DB", "LOCAL_DB", "Workspace", "create_demo_workspace", "open_workspace"]
 
 
 @dataclass
@@ -65,6 +72,26 @@ class Workspace:
     def customers_for(self, user: User) -> CustomerService:
         """Return the customer service acting as ``user``."""
         return CustomerService(self.customer_repository, user)
+
+    def call_services_for(self, user: User) -> CallServices:
+        """Return the services of ``user``'s call workflow."""
+        from agentdesk.services.agent_states import AgentStateService
+        from agentdesk.services.calls import CallServices
+        from agentdesk.services.dialing import DialingService
+        from agentdesk.services.my_day import MyDayService
+        from agentdesk.services.screen_pop import ScreenPopService
+
+        return CallServices(
+            dialing=DialingService(self.database, self.clock, user, self.sync),
+            states=AgentStateService(self.database, self.clock, user),
+            my_day=MyDayService(self.database, self.clock, user),
+            screen_pop=ScreenPopService(self.customer_repository),
+        )
+
+    def sample_caller_ids(self, count: int = 300) -> list[str]:
+        """Return numbers of known customers, for a simulated phone's inbound calls."""
+        with self.database.read() as conn:
+            return sample_phone_numbers(conn, count)
 
     def close(self) -> None:
         """Release the database and the server connections."""

@@ -371,3 +371,13 @@ def busiest_customer_no(conn: Connection) -> str:
         .order_by(order_count.desc(), call_count.desc(), customers.c.customer_no)
         .limit(1)
     ).scalar() or ""
+
+
+def sample_phone_numbers(conn: Connection, count: int) -> list[str]:
+    """Return up to ``count`` phone numbers of live customers (for simulated inbound calls)."""
+    return list(conn.execute(
+        sa.select(customer_phones.c.e164)
+        .where(customer_phones.c.deleted_at.is_(None))
+        .order_by(customer_phones.c.id)
+        .limit(count)
+    ).scalars())

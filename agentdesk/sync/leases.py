@@ -5,29 +5,110 @@ so concurrent agents never wait for each other and never get the same contact; a
 file serializes grants with its IMMEDIATE transactions. Expiry times come from the server's
 clock. Each grant increments the contact's token; a result carrying an older token is still
 accepted (see ``server._LeaseCheck``) and flagged as a possible double contact.
+
+Grants apply the dialing rules (``store.contact_queue``): due callbacks first (personal ones
+only to their agent), then priority and the longest due; attempts left, no number on the
+do-not-call list, and only zones whose calling hours are open, judged on the server's clock.
 """
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.engine import Connection
 
-from agentdesk.domain.calls import ContactStatus
+from agentdesk.store.contact_queue import (
+    CALLABLE_STATUSES,
+    CALLBACK_ORDER,
+    DEFAULT_TTL,
+    GRANT_ORDER,
+    GrantPart,
+    LeaseTest,
+    ZoneFilter,
+    candidates,
+    grant_conditions,
+    grant_parameters,
+    group_rules,
+    rules_query,
+    shape_of,
+    zone_filters,
+)
 from agentdesk.store.schema.contacts import contacts
 from agentdesk.sync.bulk import chunks
 from agentdesk.sync.connection import retrying
 from agentdesk.sync.protocol import Lease
 from agentdesk.sync.server import ServerStore, server_now
 
-LEASABLE = (ContactStatus.NEW.value, ContactStatus.RETRY.value, ContactStatus.CALLBACK.value)
-DEFAULT_TTL = timedelta(minutes=15)
+__all__ = ["CANDIDATES", "DEFAULT_TTL", "LEASABLE", "grant", "release", "renew"]
+
+LEASABLE = CALLABLE_STATUSES
 CANDIDATES = 8  # MariaDB reads this many times the wanted contacts before locking any
-# PostgreSQL only; inline, not a bound parameter, so an expression index can match it.
-NEVER_LEASED: sa.ColumnElement[Any] = sa.literal_column("TIMESTAMP '1970-01-01 00:00:00'")
+
+
+def _filters(conn: Connection, call_list_ids: Sequence[uuid.UUID]
+             ) -> tuple[list[ZoneFilter], datetime]:
+    """Read the lists' campaign rules and judge their zones; return them and the server time.
+
+    On PostgreSQL and MariaDB the server's clock comes with the rules, in the same round
+    trip; a SQLite server file uses this machine's.
+    """
+    query = rules_query(call_list_ids)
+    clock = {"postgresql": sa.func.now(), "mysql": sa.func.utc_timestamp(6),
+             "mariadb": sa.func.utc_timestamp(6)}.get(conn.dialect.name)
+    if clock is None:
+        now = server_now(conn)
+        rows = conn.execute(query).all()
+    else:
+        rows = conn.execute(query.add_columns(clock.label("server_now"))).all()
+        if not rows:
+            return [], datetime.now(UTC)
+        stamp = rows[0].server_now
+        now = stamp.astimezone(UTC) if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+    return zone_filters(conn, group_rules(rows), now), now
+
+
+@functools.lru_cache(maxsize=256)
+def _pg_statement(zoned: tuple[bool, ...], ttl: timedelta) -> sa.Update:
+    """PostgreSQL's grant: choose, lock and lease in one statement (built once per shape)."""
+    where = grant_conditions(zoned, LeaseTest.SERVER_CLOCK)
+    count = sa.bindparam("count", type_=sa.Integer())
+    callbacks = (sa.select(contacts.c.id).where(where.callbacks)
+                 .order_by(*CALLBACK_ORDER).limit(count)
+                 .with_for_update(skip_locked=True).cte("callbacks"))
+    # The first calls fill what the callbacks leave, so no row is locked for nothing.
+    room = count - sa.select(sa.func.count()).select_from(callbacks).scalar_subquery()
+    first_calls = (sa.select(contacts.c.id).where(where.first_calls)
+                   .order_by(*GRANT_ORDER).limit(room)
+                   .with_for_update(skip_locked=True).cte("first_calls"))
+    # A limit the planner can read tells it how few rows come: it then updates them by
+    # primary key instead of hashing the whole table.
+    chosen = sa.union_all(sa.select(callbacks.c.id), sa.select(first_calls.c.id)) \
+        .limit(count).cte("chosen")
+    return (
+        contacts.update().where(contacts.c.id == chosen.c.id)
+        .values(lease_agent_id=sa.bindparam("agent", type_=sa.Uuid()),
+                lease_token=contacts.c.lease_token + 1,
+                lease_expires_at=where.now + ttl)
+        .returning(contacts.c.id, contacts.c.lease_token, contacts.c.lease_expires_at)
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _locking(zoned: tuple[bool, ...], part: GrantPart) -> sa.Select[Any]:
+    """Lock the still-free contacts among ``:ids``, best first (MariaDB, SKIP LOCKED)."""
+    where = grant_conditions(zoned, LeaseTest.BOUND)
+    first = part is GrantPart.FIRST_CALLS
+    return (sa.select(contacts.c.id, contacts.c.lease_token)
+            .where(where.first_calls if first else where.callbacks,
+                   contacts.c.id.in_(sa.bindparam("ids", expanding=True)))
+            .order_by(*(GRANT_ORDER if first else CALLBACK_ORDER))
+            .limit(sa.bindparam("limit", type_=sa.Integer()))
+            .with_for_update(skip_locked=True))
 
 
 def grant(
@@ -38,62 +119,44 @@ def grant(
     *,
     ttl: timedelta = DEFAULT_TTL,
 ) -> list[Lease]:
-    """Lease up to ``count`` due contacts of ``call_list_ids`` to ``agent_id``.
+    """Lease up to ``count`` contacts of ``call_list_ids`` that ``agent_id`` may call now.
 
-    Contacts are taken by priority, then the longest due; a contact whose lease expired
-    returns to the pool. Returns the leases granted (possibly none).
+    Due callbacks come first, then contacts by priority and the longest due; a contact
+    whose lease expired returns to the pool. Returns the leases granted (possibly none).
     """
     if count <= 0 or not call_list_ids:
         return []
 
-    def due(now: Any, unleased: sa.ColumnElement[bool]) -> sa.Select[Any]:
-        return (
-            sa.select(contacts.c.id, contacts.c.lease_token)
-            .where(
-                contacts.c.call_list_id.in_(list(call_list_ids)),
-                contacts.c.status.in_(LEASABLE),
-                contacts.c.deleted_at.is_(None),
-                sa.or_(contacts.c.next_attempt_at.is_(None),
-                       contacts.c.next_attempt_at <= now),
-                unleased,
-            )
-            .order_by(contacts.c.priority.desc(), contacts.c.next_attempt_at,
-                      contacts.c.id)
-            .limit(count)
-        )
-
     def one_statement() -> list[Lease]:
-        """PostgreSQL: choose, lock and lease in one statement, on the server's clock."""
-        now = sa.func.timezone("UTC", sa.func.now())
-        # One comparison instead of "IS NULL OR <=", in a form an expression index can hold.
-        unleased = sa.func.coalesce(contacts.c.lease_expires_at, NEVER_LEASED) <= now
-        chosen = due(now, unleased).with_for_update(skip_locked=True).cte("chosen")
-        statement = (
-            contacts.update().where(contacts.c.id == chosen.c.id)
-            .values(lease_agent_id=agent_id, lease_token=contacts.c.lease_token + 1,
-                    lease_expires_at=now + ttl)
-            .returning(contacts.c.id, contacts.c.lease_token, contacts.c.lease_expires_at)
-        )
+        """PostgreSQL: the rules and the clock, then one statement, on the server's clock."""
         with server.engine.begin() as conn:
+            filters, _now = _filters(conn, call_list_ids)
+            if not filters:
+                return []
+            values = {**grant_parameters(filters, agent_id), "count": count}
             return [Lease(row.id, int(row.lease_token), row.lease_expires_at)
-                    for row in conn.execute(statement)]
+                    for row in conn.execute(_pg_statement(shape_of(filters), ttl), values)]
 
     def work() -> list[Lease]:
         with server.engine.begin() as conn:
-            now = server_now(conn)
-            unleased = sa.or_(contacts.c.lease_expires_at.is_(None),
-                              contacts.c.lease_expires_at <= now)
-            query = due(now, unleased)
-            if server.dialect != "sqlite":
+            filters, now = _filters(conn, call_list_ids)
+            chosen: list[Any] = []
+            for part in GrantPart:
+                wanted = count - len(chosen)
+                if wanted <= 0:
+                    break
+                if server.dialect == "sqlite":
+                    chosen.extend(candidates(conn, filters, agent_id, now, part, wanted))
+                    continue
                 # InnoDB locks every row a locking scan reads: first find candidates without
                 # locks, then lock only those by primary key, checking again that they are
                 # still free (a locking read sees the latest committed row).
-                candidates = list(conn.execute(query.limit(count * CANDIDATES)).scalars())
-                if not candidates:
-                    return []
-                query = due(now, unleased).where(contacts.c.id.in_(candidates)) \
-                    .with_for_update(skip_locked=True)
-            chosen = conn.execute(query).all()
+                found = [row.id for row in candidates(conn, filters, agent_id, now, part,
+                                                      wanted * CANDIDATES)]
+                if found:
+                    values = {**grant_parameters(filters, agent_id, now), "limit": wanted,
+                              "ids": found}
+                    chosen.extend(conn.execute(_locking(shape_of(filters), part), values).all())
             if not chosen:
                 return []
             expires = now + ttl

@@ -19,11 +19,15 @@ from agentdesk.ui.messages import Messages, show_error
 from agentdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from agentdesk.domain.ports import Clock
+    from agentdesk.domain.telephony import Phone
 
     # The data stack (SQLAlchemy, Alembic) loads on the worker thread that opens the
     # workspace, while the window is already painting.
     from agentdesk.services.workspace import Workspace
+    from agentdesk.ui.calls.phone_bridge import QtScheduler
     from agentdesk.ui.login_dialog import LoginDialog
 
 log = logging.getLogger(__name__)
@@ -79,7 +83,8 @@ class Console(QObject):
         self.login: LoginDialog | None = None
         self._first_customer = ""
         self._is_ready = False
-        self.window = MainWindow(runner, options.directory / UI_STATE_FILE)
+        self.window = MainWindow(runner, options.directory / UI_STATE_FILE, clock=clock)
+        self.window.calls.phone_factory = self._make_phone
         self.window.sign_out_requested.connect(self.sign_out)
         self.window.sign_in_requested.connect(self.show_login)
         runner.known_error.connect(
@@ -103,6 +108,23 @@ class Console(QObject):
             self.window.removeEventFilter(self)
             QTimer.singleShot(0, self._begin_opening)
         return False
+
+    def _make_phone(self, workspace: Workspace, scheduler: QtScheduler,
+                    callers: Callable[[], str]) -> Phone:
+        """The phone the settings name; the simulated one, with a warning, if it cannot be."""
+        from agentdesk.services.calls import DEFAULT_BACKEND, open_phone
+
+        settings = self.options.settings
+        try:
+            return open_phone(settings.phone_backend, scheduler, workspace.clock,
+                              settings.phone_options, callers)
+        except KnownError as error:
+            log.error("Phone backend %r unusable: %s", settings.phone_backend, error)
+            show_error(self.window, self.tr("Phone"), self.tr(
+                "The phone configured for this computer cannot be used, so the training "
+                "phone (simulated calls) is in use instead. Tell your administrator: %1")
+                .replace("%1", str(error)))
+            return open_phone(DEFAULT_BACKEND, scheduler, workspace.clock, {}, callers)
 
     def _begin_opening(self) -> None:
         self._runner.run(self._open_workspace, self._opened, self._open_failed)

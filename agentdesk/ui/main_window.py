@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWi
 
 from agentdesk import __version__
 from agentdesk.domain.people import Capability, User
+from agentdesk.services.clock import SystemClock
 from agentdesk.services.customers import CustomerRecord
 from agentdesk.ui.actions import ConsoleActions
+from agentdesk.ui.calls.call_area import CallArea
 from agentdesk.ui.customers.panel import CustomerPanel
 from agentdesk.ui.labels import Labels
 from agentdesk.ui.status_bar import SyncStatusArea
@@ -20,15 +22,16 @@ from agentdesk.ui.sync import PROTOCOL_MISMATCH, UNREACHABLE, SyncController
 from agentdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from agentdesk.domain.ports import Clock
     from agentdesk.services.workspace import Workspace
     from agentdesk.ui.sync_issues import SyncIssuesDialog
 
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 STATUS_MESSAGE_MS = 5000
 
 
 class MainWindow(QMainWindow):
-    """The console: the customer record as a dock (more panels join as they are built).
+    """The console: the call bar on top, the customer record and the call panel as docks.
 
     Dock positions and the window geometry are remembered in the data directory. While a
     user is signed in to a workspace with a server, ``sync`` runs rounds in the background.
@@ -43,7 +46,8 @@ class MainWindow(QMainWindow):
     sign_in_requested = Signal()
     language_requested = Signal(str)
 
-    def __init__(self, runner: TaskRunner, ui_state: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: TaskRunner, ui_state: Path, parent: QWidget | None = None,
+                 clock: Clock | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._runner = runner
@@ -63,6 +67,9 @@ class MainWindow(QMainWindow):
                                        | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.customer_dock)
         self.setDockNestingEnabled(True)
+        self.calls = CallArea(self, self.console_actions, runner, clock or SystemClock())
+        self.calls.controller.open_customer.connect(self._open_for_call)
+        self.calls.controller.new_customer.connect(self.customers.new_customer)
         self._default_state = self.saveState(LAYOUT_VERSION)
         self.user_label = QLabel(self)
         self.user_label.setObjectName("userLabel")
@@ -88,6 +95,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(a.sign_out)
         self.file_menu.addSeparator()
         self.file_menu.addAction(a.quit)
+        self.phone_menu = bar.addMenu("")
+        self.calls.fill_menu(self.phone_menu)
         self.customer_menu = bar.addMenu("")
         for action in (a.find_customer, a.new_customer, a.edit_customer, a.reload_customer):
             self.customer_menu.addAction(action)
@@ -101,6 +110,8 @@ class MainWindow(QMainWindow):
         self.language_menu.addSeparator()
         self.language_menu.addAction(a.toggle_language)
         self.view_menu.addAction(self.customer_dock.toggleViewAction())
+        self.view_menu.addAction(self.calls.call_dock.toggleViewAction())
+        self.view_menu.addAction(self.calls.callbacks_dock.toggleViewAction())
         self.view_menu.addAction(a.reset_layout)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(a.shortcuts)
@@ -151,17 +162,28 @@ class MainWindow(QMainWindow):
             action.setEnabled(signed_in)
         self.console_actions.sign_in.setEnabled(workspace is not None and not signed_in)
         self.console_actions.reload_customer.setEnabled(False)
+        if self.calls.controller.active:
+            self.calls.stop()
+        if workspace is not None and user is not None:
+            self.calls.start(workspace, user)
         self.retranslate_ui()
         if signed_in:
             self.customers.search.focus_search()
 
-    def _record_loaded(self, _record: CustomerRecord) -> None:
+    def _open_for_call(self, customer_id: object) -> None:
+        """Pop the record of the customer being called or calling."""
+        self.customer_dock.show()
+        self.customers.open_customer(customer_id)  # type: ignore[arg-type]
+
+    def _record_loaded(self, record: CustomerRecord) -> None:
+        self.calls.controller.customer_shown(record.customer.id, record.customer.name)
         can_edit = bool(self.user and self.user.can(Capability.EDIT_CUSTOMERS))
         self.console_actions.edit_customer.setEnabled(can_edit)
         self.console_actions.reload_customer.setEnabled(True)
 
     def stop_background(self) -> None:
-        """Stop background sync and status refreshes (the program is closing)."""
+        """Stop the phone, background sync and status refreshes (the program is closing)."""
+        self.calls.stop()
         self.sync.stop()
         self.sync_area.set_source(None)
 
@@ -222,6 +244,20 @@ class MainWindow(QMainWindow):
     def _show_shortcuts(self) -> None:
         a = self.console_actions
         rows = [
+            (a.ready, self.tr("Ready: take calls")),
+            (a.not_ready, self.tr("Not ready, with a reason")),
+            (a.next_contact, self.tr("Next contact (the record opens before dialing)")),
+            (a.dial, self.tr("Dial the number in the call bar, or answer a ringing call")),
+            (a.hang_up, self.tr("Hang up")),
+            (a.hold, self.tr("Hold or resume")),
+            (a.mute, self.tr("Mute or unmute")),
+            (a.transfer, self.tr("Transfer the call")),
+            (a.consent_yes, self.tr("The customer consents to recording")),
+            (a.consent_no, self.tr("The customer declines recording")),
+            (a.focus_number, self.tr("Type a number (digits are sent as tones during a "
+                                     "call)")),
+            (a.call_notes, self.tr("Type call notes")),
+            (a.callbacks, self.tr("Show the callbacks list (Enter calls back)")),
             (a.find_customer, self.tr("Find a customer by phone, name or number")),
             (a.new_customer, self.tr("Add a customer")),
             (a.edit_customer, self.tr("Edit the open customer")),
@@ -233,6 +269,9 @@ class MainWindow(QMainWindow):
         ]
         lines = [f"{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}\t{text}"
                  for action, text in rows]
+        lines.append("F1–F12\t" + self.tr("During wrap-up: store the disposition on that key"))
+        lines.append("Ctrl+Enter\t" + self.tr("During wrap-up: store the selected "
+                                               "disposition"))
         lines.append("Enter\t" + self.tr("Open the selected search result"))
         lines.append("↑ ↓\t" + self.tr("Move through search results"))
         lines.append("Ctrl+S\t" + self.tr("Save the form"))
@@ -278,6 +317,8 @@ class MainWindow(QMainWindow):
         self.console_actions.retranslate()
         self.file_menu.setTitle(self.tr("&File"))
         self.customer_menu.setTitle(self.tr("&Customer"))
+        self.phone_menu.setTitle(self.tr("&Phone"))
+        self.calls.retranslate_ui()
         self.sync_menu.setTitle(self.tr("&Sync"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))

@@ -12,6 +12,7 @@ from pathlib import Path
 from agentdesk.domain.people import Role, User
 from agentdesk.services.clock import SystemClock
 from agentdesk.services.customers import SEARCH_LIMIT, CustomerService
+from agentdesk.services.screen_pop import ScreenPopService
 from agentdesk.services.workspace import open_workspace
 from benchmarks.customer_db import (
     CustomerDatabase,
@@ -46,10 +47,11 @@ NAME_CONTAINS_SQL = _SUMMARY + "instr(lower(c.name), ?) > 1 ORDER BY c.name LIMI
 
 @dataclass(frozen=True, slots=True)
 class Fixture:
-    """The customer database of this run and a customer service open on it."""
+    """The customer database of this run and the services open on it."""
 
     database: CustomerDatabase
     service: CustomerService
+    screen_pop: ScreenPopService
 
 
 def customer_count(context: RunContext) -> int:
@@ -72,7 +74,8 @@ def _fixture(context: RunContext) -> Fixture:
         context.on_close(workspace.close)
         user = User(id=uuid.uuid4(), username="bench", display_name="bench", role=Role.AGENT,
                     team_id=None)
-        return Fixture(database, workspace.customers_for(user))
+        return Fixture(database, workspace.customers_for(user),
+                       ScreenPopService(workspace.customer_repository))
 
     return context.shared("customers.fixture", make)
 
@@ -83,24 +86,31 @@ def _raw_connection(context: RunContext, database: CustomerDatabase) -> sqlite3.
     return conn
 
 
-def typed_like_a_person(e164: str, style: int) -> str:
-    """Return ``e164`` as a switch or a person would give it: +86..., 138..., 138 1234 5678."""
+def delivered_by_a_phone(e164: str, style: int) -> str:
+    """Return ``e164`` as a switch or carrier delivers a caller id (mixed forms, like a trunk).
+
+    ``+8613812345678``, ``8613812345678``, ``008613812345678``, ``13812345678`` or
+    ``013812345678`` (a trunk prefix before a mobile number from another area).
+    """
     national = e164[3:]
-    forms = (e164, national, f"{national[:3]} {national[3:7]} {national[7:]}")
+    forms = (e164, e164[1:], "00" + e164[1:], national, "0" + national)
     return forms[style % len(forms)]
 
 
 # ---------------------------------------------------------------------- screen pop
 @dataclass(frozen=True, slots=True)
 class PopFigures:
-    """Screen pop timings of the service and of the raw query, on the same numbers."""
+    """Screen pop timings of the inbound pop and of the raw query, on the same numbers."""
 
     service: Samples
     floor: Samples
 
 
 def measure_screen_pop(context: RunContext) -> PopFigures:
-    """Pop random existing customers through the service and through raw sqlite3.
+    """Pop random existing customers for inbound calls and through raw sqlite3.
+
+    The timed path is the whole inbound screen pop, :meth:`ScreenPopService.lookup`: the
+    caller id as the phone delivers it is normalized, then its customer is read.
 
     Raises:
         AssertionError: a pop found no customer or the wrong one.
@@ -110,11 +120,11 @@ def measure_screen_pop(context: RunContext) -> PopFigures:
     warmup, calls = 200, context.pick(quick=2_000, full=5_000)
     picked = [rng.randrange(fixture.database.customers) for _ in range(warmup + calls)]
     numbers = [phone_of(i) for i in picked]
-    caller_ids = [typed_like_a_person(e164, n) for n, e164 in enumerate(numbers)]
-    service = fixture.service
+    caller_ids = [delivered_by_a_phone(e164, n) for n, e164 in enumerate(numbers)]
+    pop = fixture.screen_pop
     for index, caller_id in zip(picked[:warmup], caller_ids[:warmup], strict=True):
-        found = service.screen_pop(caller_id)
-        assert found is not None, f"no customer for {caller_id}"
+        found = pop.lookup(caller_id)
+        assert found.known, f"no customer for {caller_id}"
         assert found.customer_no == customer_no_of(index), f"wrong customer for {caller_id}"
     conn = _raw_connection(context, fixture.database)
 
@@ -123,7 +133,7 @@ def measure_screen_pop(context: RunContext) -> PopFigures:
         assert rows, f"no row for {e164}"
 
     floor = time_each(raw_pop, numbers[warmup:], warmup=numbers[:warmup])
-    timed = time_each(service.screen_pop, caller_ids[warmup:])
+    timed = time_each(pop.lookup, caller_ids[warmup:])
     return PopFigures(service=timed, floor=floor)
 
 

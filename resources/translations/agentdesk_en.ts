@@ -2,9 +2,446 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CallArea</name>
+    <message>
+        <source>Saved. Press F2 for the next contact.</source>
+        <extracomment>Builds the phone for a signed-in workspace; the console swaps in one from the settings.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The callback time has already passed. Choose a later time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The callback time is outside calling hours where the customer lives. Choose a time inside them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number is on the do-not-call list, so no callback can be booked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This disposition does not belong to the call&apos;s campaign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n callback(s) due</source>
+        <translation>
+            <numerusform>%n callback due</numerusform>
+            <numerusform>%n callbacks due</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Transfer the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer to number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulate an incoming call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caller&apos;s number (empty: withheld):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallController</name>
+    <message>
+        <source>You will be not ready after this call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a disposition for the last call first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the call first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Get ready first (Ctrl+Shift+R) to take the next contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No outbound campaign is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a number to dial, or press F2 for the next contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number is on the do-not-call list. It was not dialled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is outside calling hours where this customer lives. The number was not dialled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a valid phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call has already ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only 0-9, * and # can be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming calls are only offered while you are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line is busy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Missed call from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a withheld number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallPanel</name>
+    <message>
+        <source>Attempt %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last result: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>do not call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer&apos;s local time: %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not asked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording consent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to call now: every remaining contact is outside calling hours. Calling opens again at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to call: the server cannot be reached and no contacts are held on this computer. Calls you receive still work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to call: this campaign is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to call: every contact of this campaign is done or not due yet. Due callbacks appear in the Callbacks list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a call: F4 hang up · F6 hold · F7 mute · F8 transfer · Alt+Y/Alt+N consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the disposition with its F-key (F1-F12); Ctrl+Enter saves the selected one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the record, then press F3 to dial.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press F2 for the next contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;mpaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>N&amp;umber</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallWords</name>
+    <message>
+        <source>Signed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Just signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lunch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coaching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Follow-up work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the number…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dialling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ringing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You hung up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer hung up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The caller hung up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not called yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallbackHeaders</name>
+    <message>
+        <source>Due (customer&apos;s time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CallbacksPanel</name>
+    <message numerus="yes">
+        <source>%n callback(s) due now</source>
+        <translation>
+            <numerusform>%n callback due now</numerusform>
+            <numerusform>%n callbacks due now</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No callback is due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <source>Opening the workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone configured for this computer cannot be used, so the training phone (simulated calls) is in use instead. Tell your administrator: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -36,6 +473,62 @@
     </message>
     <message>
         <source>&amp;Reset panel layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dial / answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hang up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H&amp;old</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read&amp;y…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consents to recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declines recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number &amp;field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call n&amp;otes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Callbacks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulate an &amp;incoming call…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -438,6 +931,58 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ready: take calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not ready, with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next contact (the record opens before dialing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial the number in the call bar, or answer a ringing call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hold or resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mute or unmute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer the call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer consents to recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer declines recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a number (digits are sent as tones during a call)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type call notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the callbacks list (Enter calls back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Find a customer by phone, name or number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -467,6 +1012,14 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     </message>
     <message>
         <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>During wrap-up: store the disposition on that key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>During wrap-up: store the selected disposition</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -504,6 +1057,10 @@ The agent console for telesales call centers.</source>
     </message>
     <message>
         <source>&amp;Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -690,6 +1247,92 @@ The agent console for telesales call centers.</source>
     </message>
     <message>
         <source>Not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MyDayStrip</name>
+    <message>
+        <source>Calls %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talk time %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversion %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rank %1 of %2 today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My day</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Not ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why are you not taking calls?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SoftphoneBar</name>
+    <message>
+        <source>Line free</source>
+        <extracomment>Background colours of the state chip, by agent state.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withheld number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number to dial (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a number and press Enter to dial. During a call, digits typed here are sent as tones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keypad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dial pad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your state: Ready (Ctrl+Shift+R) or Not ready with a reason (Ctrl+Shift+P)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -945,6 +1588,65 @@ The agent console for telesales call centers.</source>
     </message>
     <message>
         <source>Last sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpPanel</name>
+    <message>
+        <source>No call to wrap up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer&apos;s local time (%1), now %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a disposition: press its F-key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Talked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call &amp;notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes may be typed during the call (Ctrl+Shift+N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call &amp;back at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Only me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone in my &amp;team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

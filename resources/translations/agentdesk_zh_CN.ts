@@ -2,10 +2,445 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CallArea</name>
+    <message>
+        <source>Saved. Press F2 for the next contact.</source>
+        <extracomment>Builds the phone for a signed-in workspace; the console swaps in one from the settings.</extracomment>
+        <translation>已保存。按 F2 获取下一个联系人。</translation>
+    </message>
+    <message>
+        <source>The callback time has already passed. Choose a later time.</source>
+        <translation>回拨时间已过，请选择更晚的时间。</translation>
+    </message>
+    <message>
+        <source>The callback time is outside calling hours where the customer lives. Choose a time inside them.</source>
+        <translation>回拨时间不在客户所在地的允许呼叫时段内，请在该时段内选择时间。</translation>
+    </message>
+    <message>
+        <source>This number is on the do-not-call list, so no callback can be booked.</source>
+        <translation>此号码在免打扰名单中，无法预约回拨。</translation>
+    </message>
+    <message>
+        <source>This disposition does not belong to the call&apos;s campaign.</source>
+        <translation>此小结不属于本次通话所在的营销活动。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n callback(s) due</source>
+        <translation>
+            <numerusform>%n 个回拨已到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Transfer the call</source>
+        <translation>转接通话</translation>
+    </message>
+    <message>
+        <source>Transfer to number:</source>
+        <translation>转接到号码：</translation>
+    </message>
+    <message>
+        <source>Simulate an incoming call</source>
+        <translation>模拟呼入</translation>
+    </message>
+    <message>
+        <source>Caller&apos;s number (empty: withheld):</source>
+        <translation>来电号码（留空表示隐藏号码）：</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>回拨列表</translation>
+    </message>
+    <message>
+        <source>Call bar</source>
+        <translation>通话栏</translation>
+    </message>
+    <message>
+        <source>My day</source>
+        <translation>今日业绩</translation>
+    </message>
+</context>
+<context>
+    <name>CallController</name>
+    <message>
+        <source>You will be not ready after this call.</source>
+        <translation>本次通话结束后，您将转为未就绪。</translation>
+    </message>
+    <message>
+        <source>Choose a disposition for the last call first.</source>
+        <translation>请先为上一通电话选择小结。</translation>
+    </message>
+    <message>
+        <source>Finish the call first.</source>
+        <translation>请先结束当前通话。</translation>
+    </message>
+    <message>
+        <source>Get ready first (Ctrl+Shift+R) to take the next contact.</source>
+        <translation>请先就绪（Ctrl+Shift+R），再获取下一个联系人。</translation>
+    </message>
+    <message>
+        <source>No outbound campaign is running.</source>
+        <translation>当前没有进行中的外呼营销活动。</translation>
+    </message>
+    <message>
+        <source>Enter a number to dial, or press F2 for the next contact.</source>
+        <translation>请输入要拨打的号码，或按 F2 获取下一个联系人。</translation>
+    </message>
+    <message>
+        <source>This number is on the do-not-call list. It was not dialled.</source>
+        <translation>此号码在免打扰名单中，未拨出。</translation>
+    </message>
+    <message>
+        <source>It is outside calling hours where this customer lives. The number was not dialled.</source>
+        <translation>当前不在客户所在地的允许呼叫时段内，号码未拨出。</translation>
+    </message>
+    <message>
+        <source>That is not a valid phone number.</source>
+        <translation>这不是有效的电话号码。</translation>
+    </message>
+    <message>
+        <source>The call has already ended.</source>
+        <translation>通话已结束。</translation>
+    </message>
+    <message>
+        <source>Only 0-9, * and # can be sent.</source>
+        <translation>只能发送 0-9、* 和 #。</translation>
+    </message>
+    <message>
+        <source>Incoming calls are only offered while you are ready.</source>
+        <translation>只有在就绪状态下才会分配呼入电话。</translation>
+    </message>
+    <message>
+        <source>The line is busy.</source>
+        <translation>线路正忙。</translation>
+    </message>
+    <message>
+        <source>Missed call from %1.</source>
+        <translation>未接来电：%1。</translation>
+    </message>
+    <message>
+        <source>a withheld number</source>
+        <translation>隐藏号码</translation>
+    </message>
+</context>
+<context>
+    <name>CallPanel</name>
+    <message>
+        <source>Attempt %1 of %2</source>
+        <translation>第 %1 次拨打（共 %2 次）</translation>
+    </message>
+    <message>
+        <source>Priority %1</source>
+        <translation>优先级 %1</translation>
+    </message>
+    <message>
+        <source>Last result: %1</source>
+        <translation>上次结果：%1</translation>
+    </message>
+    <message>
+        <source>on the list</source>
+        <translation>名单号码</translation>
+    </message>
+    <message>
+        <source>do not call</source>
+        <translation>免打扰</translation>
+    </message>
+    <message>
+        <source>Callback (%1)</source>
+        <translation>回拨（%1）</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s local time: %1 (%2)</source>
+        <translation>客户当地时间：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Callback due %1</source>
+        <translation>回拨时间 %1</translation>
+    </message>
+    <message>
+        <source>On the line</source>
+        <translation>通话中的客户</translation>
+    </message>
+    <message>
+        <source>not asked yet</source>
+        <translation>尚未询问</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <source>Recording consent: %1</source>
+        <translation>录音同意：%1</translation>
+    </message>
+    <message>
+        <source>Nothing to call now: every remaining contact is outside calling hours. Calling opens again at %1.</source>
+        <translation>暂无可拨打的联系人：剩余联系人均不在允许呼叫时段内，%1 起可再次拨打。</translation>
+    </message>
+    <message>
+        <source>Nothing to call: the server cannot be reached and no contacts are held on this computer. Calls you receive still work.</source>
+        <translation>暂无可拨打的联系人：无法连接服务器，本机也没有保存联系人。呼入电话仍可正常接听。</translation>
+    </message>
+    <message>
+        <source>Nothing to call: this campaign is not running.</source>
+        <translation>暂无可拨打的联系人：该营销活动未在进行中。</translation>
+    </message>
+    <message>
+        <source>Nothing to call: every contact of this campaign is done or not due yet. Due callbacks appear in the Callbacks list.</source>
+        <translation>暂无可拨打的联系人：该营销活动的联系人均已完成或尚未到拨打时间。到期的回拨会显示在回拨列表中。</translation>
+    </message>
+    <message>
+        <source>On a call: F4 hang up · F6 hold · F7 mute · F8 transfer · Alt+Y/Alt+N consent</source>
+        <translation>通话中：F4 挂断 · F6 保持 · F7 静音 · F8 转接 · Alt+Y/Alt+N 录音同意</translation>
+    </message>
+    <message>
+        <source>Choose the disposition with its F-key (F1-F12); Ctrl+Enter saves the selected one.</source>
+        <translation>按对应的 F 键（F1-F12）选择小结；Ctrl+Enter 保存所选小结。</translation>
+    </message>
+    <message>
+        <source>Check the record, then press F3 to dial.</source>
+        <translation>请核对客户资料，然后按 F3 拨号。</translation>
+    </message>
+    <message>
+        <source>Press F2 for the next contact.</source>
+        <translation>按 F2 获取下一个联系人。</translation>
+    </message>
+    <message>
+        <source>Ca&amp;mpaign</source>
+        <translation>营销活动(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>下一个联系人</translation>
+    </message>
+    <message>
+        <source>N&amp;umber</source>
+        <translation>号码(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>CallWords</name>
+    <message>
+        <source>Signed out</source>
+        <translation>未登录</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>未就绪</translation>
+    </message>
+    <message>
+        <source>On call</source>
+        <translation>通话中</translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation>话后处理</translation>
+    </message>
+    <message>
+        <source>Just signed in</source>
+        <translation>刚登录</translation>
+    </message>
+    <message>
+        <source>Break</source>
+        <translation>小休</translation>
+    </message>
+    <message>
+        <source>Lunch</source>
+        <translation>午餐</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Coaching</source>
+        <translation>辅导</translation>
+    </message>
+    <message>
+        <source>Follow-up work</source>
+        <translation>跟进工作</translation>
+    </message>
+    <message>
+        <source>System problem</source>
+        <translation>系统故障</translation>
+    </message>
+    <message>
+        <source>Checking the number…</source>
+        <translation>正在核验号码…</translation>
+    </message>
+    <message>
+        <source>Dialling…</source>
+        <translation>正在拨号…</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>来电</translation>
+    </message>
+    <message>
+        <source>Ringing…</source>
+        <translation>正在振铃…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>已接通</translation>
+    </message>
+    <message>
+        <source>On hold</source>
+        <translation>保持中</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>You hung up</source>
+        <translation>您已挂断</translation>
+    </message>
+    <message>
+        <source>The customer hung up</source>
+        <translation>客户已挂断</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>占线</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无人接听</translation>
+    </message>
+    <message>
+        <source>Could not connect</source>
+        <translation>无法接通</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>已转接</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>已拒接</translation>
+    </message>
+    <message>
+        <source>The caller hung up</source>
+        <translation>来电方已挂断</translation>
+    </message>
+    <message>
+        <source>No contact</source>
+        <translation>未接触</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>已接触</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>回拨</translation>
+    </message>
+    <message>
+        <source>Do not call</source>
+        <translation>免打扰</translation>
+    </message>
+    <message>
+        <source>Wrong number</source>
+        <translation>号码错误</translation>
+    </message>
+    <message>
+        <source>Not called yet</source>
+        <translation>未拨打</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>待重拨</translation>
+    </message>
+    <message>
+        <source>Callback due</source>
+        <translation>待回拨</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Invalid number</source>
+        <translation>无效号码</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>我的</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>团队</translation>
+    </message>
+</context>
+<context>
+    <name>CallbackHeaders</name>
+    <message>
+        <source>Due (customer&apos;s time)</source>
+        <translation>回拨时间（客户当地）</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Whose</source>
+        <translation>归属</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>CallbacksPanel</name>
+    <message numerus="yes">
+        <source>%n callback(s) due now</source>
+        <translation>
+            <numerusform>%n 个回拨已到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No callback is due.</source>
+        <translation>暂无到期的回拨。</translation>
+    </message>
+</context>
+<context>
     <name>Console</name>
     <message>
         <source>Opening the workspace…</source>
         <translation>正在打开工作区…</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>The phone configured for this computer cannot be used, so the training phone (simulated calls) is in use instead. Tell your administrator: %1</source>
+        <translation>本机配置的电话无法使用，已改用培训电话（模拟通话）。请告知管理员：%1</translation>
     </message>
     <message>
         <source>AgentDesk</source>
@@ -37,6 +472,62 @@
     <message>
         <source>&amp;Reset panel layout</source>
         <translation>恢复默认面板布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Next contact</source>
+        <translation>下一个联系人(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Dial / answer</source>
+        <translation>拨号/接听(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Hang up</source>
+        <translation>挂断(&amp;H)</translation>
+    </message>
+    <message>
+        <source>H&amp;old</source>
+        <translation>保持(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Mute</source>
+        <translation>静音(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Transfer…</source>
+        <translation>转接(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Ready</source>
+        <translation>就绪(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Not read&amp;y…</source>
+        <translation>未就绪(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Consents to recording</source>
+        <translation>同意录音</translation>
+    </message>
+    <message>
+        <source>Declines recording</source>
+        <translation>拒绝录音</translation>
+    </message>
+    <message>
+        <source>Number &amp;field</source>
+        <translation>号码输入框(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Call n&amp;otes</source>
+        <translation>通话备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Callbacks</source>
+        <translation>回拨列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Simulate an &amp;incoming call…</source>
+        <translation>模拟呼入(&amp;I)…</translation>
     </message>
     <message>
         <source>Sync &amp;now</source>
@@ -438,6 +929,58 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
         <translation>同步需要升级</translation>
     </message>
     <message>
+        <source>Ready: take calls</source>
+        <translation>就绪：开始接听电话</translation>
+    </message>
+    <message>
+        <source>Not ready, with a reason</source>
+        <translation>未就绪（需选择原因）</translation>
+    </message>
+    <message>
+        <source>Next contact (the record opens before dialing)</source>
+        <translation>下一个联系人（拨号前先打开客户资料）</translation>
+    </message>
+    <message>
+        <source>Dial the number in the call bar, or answer a ringing call</source>
+        <translation>拨打通话栏中的号码，或接听振铃中的来电</translation>
+    </message>
+    <message>
+        <source>Hang up</source>
+        <translation>挂断</translation>
+    </message>
+    <message>
+        <source>Hold or resume</source>
+        <translation>保持或恢复通话</translation>
+    </message>
+    <message>
+        <source>Mute or unmute</source>
+        <translation>静音或取消静音</translation>
+    </message>
+    <message>
+        <source>Transfer the call</source>
+        <translation>转接通话</translation>
+    </message>
+    <message>
+        <source>The customer consents to recording</source>
+        <translation>客户同意录音</translation>
+    </message>
+    <message>
+        <source>The customer declines recording</source>
+        <translation>客户拒绝录音</translation>
+    </message>
+    <message>
+        <source>Type a number (digits are sent as tones during a call)</source>
+        <translation>输入号码（通话中输入的数字以按键音发送）</translation>
+    </message>
+    <message>
+        <source>Type call notes</source>
+        <translation>填写通话备注</translation>
+    </message>
+    <message>
+        <source>Show the callbacks list (Enter calls back)</source>
+        <translation>显示回拨列表（按 Enter 回拨）</translation>
+    </message>
+    <message>
         <source>Find a customer by phone, name or number</source>
         <translation>按电话、姓名或编号查找客户</translation>
     </message>
@@ -468,6 +1011,14 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     <message>
         <source>Quit</source>
         <translation>退出</translation>
+    </message>
+    <message>
+        <source>During wrap-up: store the disposition on that key</source>
+        <translation>话后处理时：保存该键对应的小结</translation>
+    </message>
+    <message>
+        <source>During wrap-up: store the selected disposition</source>
+        <translation>话后处理时：保存所选小结</translation>
     </message>
     <message>
         <source>Open the selected search result</source>
@@ -506,6 +1057,10 @@ The agent console for telesales call centers.</source>
     <message>
         <source>&amp;Customer</source>
         <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
     </message>
     <message>
         <source>&amp;Sync</source>
@@ -691,6 +1246,92 @@ The agent console for telesales call centers.</source>
     <message>
         <source>Not valid.</source>
         <translation>无效。</translation>
+    </message>
+</context>
+<context>
+    <name>MyDayStrip</name>
+    <message>
+        <source>Calls %1</source>
+        <translation>通话 %1</translation>
+    </message>
+    <message>
+        <source>Contacts %1</source>
+        <translation>接触 %1</translation>
+    </message>
+    <message>
+        <source>Talk time %1</source>
+        <translation>通话时长 %1</translation>
+    </message>
+    <message>
+        <source>Sales %1</source>
+        <translation>成交 %1</translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <source>Conversion %1</source>
+        <translation>转化率 %1</translation>
+    </message>
+    <message>
+        <source>Rank %1 of %2 today</source>
+        <translation>今日排名 %1/%2</translation>
+    </message>
+    <message>
+        <source>My day</source>
+        <translation>今日业绩</translation>
+    </message>
+</context>
+<context>
+    <name>PauseDialog</name>
+    <message>
+        <source>Not ready</source>
+        <translation>未就绪</translation>
+    </message>
+    <message>
+        <source>Why are you not taking calls?</source>
+        <translation>请选择暂停接听电话的原因：</translation>
+    </message>
+</context>
+<context>
+    <name>SoftphoneBar</name>
+    <message>
+        <source>Line free</source>
+        <extracomment>Background colours of the state chip, by agent state.</extracomment>
+        <translation>线路空闲</translation>
+    </message>
+    <message>
+        <source>Muted</source>
+        <translation>已静音</translation>
+    </message>
+    <message>
+        <source>Withheld number</source>
+        <translation>隐藏号码</translation>
+    </message>
+    <message>
+        <source>Unknown caller</source>
+        <translation>未知来电</translation>
+    </message>
+    <message>
+        <source>Number to dial (Ctrl+D)</source>
+        <translation>拨打号码（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Type a number and press Enter to dial. During a call, digits typed here are sent as tones.</source>
+        <translation>输入号码后按 Enter 拨号。通话中在此输入的数字将以按键音发送。</translation>
+    </message>
+    <message>
+        <source>Keypad</source>
+        <translation>拨号盘</translation>
+    </message>
+    <message>
+        <source>Dial pad</source>
+        <translation>打开拨号盘</translation>
+    </message>
+    <message>
+        <source>Your state: Ready (Ctrl+Shift+R) or Not ready with a reason (Ctrl+Shift+P)</source>
+        <translation>您的状态：就绪（Ctrl+Shift+R），或选择原因后未就绪（Ctrl+Shift+P）</translation>
     </message>
 </context>
 <context>
@@ -940,6 +1581,65 @@ The agent console for telesales call centers.</source>
     <message>
         <source>Last sync %1</source>
         <translation>上次同步 %1</translation>
+    </message>
+</context>
+<context>
+    <name>WrapUpPanel</name>
+    <message>
+        <source>No call to wrap up.</source>
+        <translation>没有需要话后处理的通话。</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s local time (%1), now %2</source>
+        <translation>客户当地时间（%1），现在 %2</translation>
+    </message>
+    <message>
+        <source>Choose a disposition: press its F-key.</source>
+        <translation>请选择小结：按对应的 F 键。</translation>
+    </message>
+    <message>
+        <source>Talked %1</source>
+        <translation>通话 %1</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>%1 over</source>
+        <translation>已超时 %1</translation>
+    </message>
+    <message>
+        <source>Wrap-up</source>
+        <translation>话后处理</translation>
+    </message>
+    <message>
+        <source>Call &amp;notes</source>
+        <translation>通话备注(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Notes may be typed during the call (Ctrl+Shift+N).</source>
+        <translation>通话中即可填写备注（Ctrl+Shift+N）。</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>预约回拨</translation>
+    </message>
+    <message>
+        <source>Call &amp;back at</source>
+        <translation>回拨时间(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Only me</source>
+        <translation>仅限本人(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Anyone in my &amp;team</source>
+        <translation>团队内任何人(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+Enter)</source>
+        <translation>保存（Ctrl+Enter）</translation>
     </message>
 </context>
 </TS>

@@ -58,9 +58,10 @@ def console(
     add_history(workspace, wang, user, clock.now())
     add_customer(workspace, user, name="王芳", phones=["13900139001"])
     add_customer(workspace, user, name="李小明", phones=["13700137000"], tags=["价格敏感"])
-    window = MainWindow(runner, tmp_path / "ui-state.ini")
+    window = MainWindow(runner, tmp_path / "ui-state.ini", clock=clock)
     qtbot.addWidget(window)
-    window.set_session(workspace, user)
+    with qtbot.waitSignal(window.calls.controller.state_recorded, timeout=5000):
+        window.set_session(workspace, user)  # signing in records "not ready"
     window.show()
     qtbot.waitExposed(window)
     return Console(window, workspace, user, wang, runner)

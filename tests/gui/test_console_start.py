@@ -59,7 +59,9 @@ def test_demo_console_signs_in_and_opens_the_showcase_customer(
     assert window.windowTitle() == f"AgentDesk — {window.user.display_name}"
     qtbot.waitUntil(lambda: window.sync_area.server.text() == "Demo server (on this computer)",
                     timeout=5000)
-    assert window.sync_area.outbox.text() == "All changes saved"
+    # Signing in recorded the agent's state (not ready); the next sync round sends it.
+    qtbot.waitUntil(lambda: window.sync_area.outbox.text() == "All changes saved",
+                    timeout=10_000)
     assert window.sync_area.last_sync.text().startswith("Last sync ")
 
 

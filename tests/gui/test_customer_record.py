@@ -193,12 +193,12 @@ def test_panel_layout_is_remembered(qtbot: QtBot, console: Console, tmp_path: Pa
 
     window = console.window
     window.customer_dock.setFloating(True)
-    window.resize(700, 500)  # within the 800x800 off-screen display
+    window.resize(780, 600)  # within the 800x800 off-screen display
     window.save_layout()
     again = MainWindow(console.runner, tmp_path / "ui-state.ini")
     qtbot.addWidget(again)
     assert again.customer_dock.isFloating()
-    assert again.size().width() == 700
+    assert again.size().width() == 780
     again.console_actions.reset_layout.trigger()
     assert not again.customer_dock.isFloating()
 
@@ -211,7 +211,9 @@ def test_status_bar_shows_unsynced_changes(qtbot: QtBot, console: Console) -> No
     assert area.server.text() == "Working locally (no server configured)"
     assert area.last_sync.text() == "Never synced"
     queued = count(console.workspace, outbox)
-    assert area.outbox.text() == f"{queued} changes waiting to sync · oldest 0 seconds"
+    area.refresh()
+    qtbot.waitUntil(lambda: area.outbox.text()
+                    == f"{queued} changes waiting to sync · oldest 0 seconds", timeout=5000)
     console.workspace.clock.at += timedelta(minutes=3)  # type: ignore[attr-defined]
     area.refresh()
     qtbot.waitUntil(lambda: area.outbox.text().endswith("oldest 3 minutes"), timeout=5000)

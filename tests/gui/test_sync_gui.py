@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -23,6 +24,7 @@ from agentdesk.services.passwords import fast_hasher
 from agentdesk.services.workspace import Workspace, open_workspace
 from agentdesk.store.migrate import SERVER, upgrade
 from agentdesk.store.schema.local import outbox, rejected
+from agentdesk.store.schema.people import users
 from agentdesk.store.schema.sync import sync_conflicts
 from agentdesk.sync.connection import server_engine
 from agentdesk.ui.i18n import LanguageSwitcher
@@ -64,11 +66,25 @@ def open_synced(directory: Path, clock: FixedClock, url: str, station: str) -> W
                           hasher=fast_hasher())
 
 
-def add_server_user(workspace: Workspace, username: str = "agent01") -> User:
-    """Add a user as if it came with the server's reference data (nothing to push)."""
+def add_server_user(workspace: Workspace, username: str = "agent01",
+                    server_url: str = "") -> User:
+    """Add a user as if it came with the server's reference data (nothing to push).
+
+    With ``server_url`` the server gets the user too, so the agent's own work (the state
+    events signing in records) is accepted there.
+    """
     user = add_user(workspace, username)
     with workspace.database.write() as conn:
         conn.execute(outbox.delete())
+        row = conn.execute(sa.select(users).where(users.c.id == user.id)).one()._asdict()
+    if server_url:
+        engine = server_engine(server_url)
+        try:
+            with engine.begin() as conn:
+                if sa.inspect(conn).has_table("users"):  # not a bare, schema-less file
+                    conn.execute(users.insert(), row)
+        finally:
+            engine.dispose()
     return user
 
 
@@ -81,7 +97,7 @@ def desk_factory(
 
     def make(url: str, server: Path) -> Desk:
         workspace = open_synced(tmp_path / "ws", clock, url, "ws-test")
-        user = add_server_user(workspace)
+        user = add_server_user(workspace, server_url=url if server.is_file() else "")
         window = MainWindow(runner, tmp_path / "ui-state.ini")
         qtbot.addWidget(window)
         window.show()
@@ -103,7 +119,8 @@ def desk(tmp_path: Path, desk_factory: Callable[..., Desk], qtbot: QtBot) -> Des
     """A signed-in console whose workspace has reached its SQLite server once."""
     server = tmp_path / "server.db"
     d = desk_factory(make_server(server), server)
-    with qtbot.waitSignal(d.controller.round_finished, timeout=ROUND_MS):
+    with qtbot.waitSignals([d.controller.round_finished,
+                            d.window.calls.controller.state_recorded], timeout=ROUND_MS):
         d.window.set_session(d.workspace, d.user)
     return d
 
@@ -191,6 +208,8 @@ def test_offline_keeps_changes_and_backs_off(
     with qtbot.waitSignal(d.controller.round_failed, timeout=ROUND_MS) as failed:
         d.window.set_session(d.workspace, d.user)
     assert "server cannot be reached" in failed.args[0]
+    queued += 1  # signing in recorded the agent's state ("not ready"), kept offline too
+    qtbot.waitUntil(lambda: count(d.workspace, outbox) == queued, timeout=5000)
     area = d.window.sync_area
     qtbot.waitUntil(lambda: area.connection.text() == OFFLINE, timeout=5000)
     qtbot.waitUntil(lambda: area.outbox.text().startswith(f"{queued} changes waiting"),
@@ -362,7 +381,7 @@ def test_status_bar_speaks_chinese_live(qtbot: QtBot, desk: Desk) -> None:
     try:
         assert switcher.switch("zh_CN")
         qtbot.waitUntil(lambda: area.connection.text() == "在线", timeout=5000)
-        assert area.outbox.text() == "所有更改已保存"
+        qtbot.waitUntil(lambda: area.outbox.text() == "所有更改已保存", timeout=5000)
         assert desk.window.sync_menu.title() == "同步(&S)"
         assert desk.window.console_actions.sync_now.text() == "立即同步(&N)"
     finally:

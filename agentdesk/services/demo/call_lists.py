@@ -54,6 +54,7 @@ class DemoContact:
     next_attempt_at: datetime | None = None
     last_disposition: str = ""
     updated_at: datetime | None = None
+    callback_agent: uuid.UUID | None = None  # owner of a pending personal callback
 
 
 @dataclass
@@ -151,6 +152,7 @@ def write_contacts(ctx: DemoContext, lists: CallLists) -> None:
         {**synced(c.id, c.updated_at or c.available_from), "call_list_id": lists.list_ids[c.batch],
          "customer_id": c.customer.id, "e164": c.e164, "status": c.status.value,
          "priority": c.priority, "attempts": c.attempts, "next_attempt_at": c.next_attempt_at,
-         "last_disposition": c.last_disposition, "time_zone": TIME_ZONE_NAME}
+         "last_disposition": c.last_disposition, "time_zone": TIME_ZONE_NAME,
+         "callback_agent_id": c.callback_agent}
         for c in lists.contacts
     ])

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from typing import Any
 
+from agentdesk.domain.agent_states import NotReadyReason
 from agentdesk.domain.calls import (
     AgentStateKind,
     CallbackScope,
@@ -146,7 +147,8 @@ class Fortnight:
             if agent.improving:
                 skill *= 0.5 + 0.9 * shift.day_index / HISTORY_DAYS
             day = _AgentDay(shift, shift.start, skill, deque(shift.pauses))
-            self._state(day, AgentStateKind.NOT_READY, "", shift.login)
+            self._state(day, AgentStateKind.NOT_READY, NotReadyReason.SIGNED_IN.value,
+                        shift.login)
             heap.append((day.t, agent.index, day))
         heapq.heapify(heap)
         while heap:
@@ -309,6 +311,7 @@ class Fortnight:
         contact.last_disposition = result.code
         contact.updated_at = at
         contact.next_attempt_at = None
+        contact.callback_agent = None
         if category is DispositionCategory.SALE or category is DispositionCategory.CONTACT:
             contact.status = ContactStatus.DONE
         elif category is DispositionCategory.DNC:
@@ -318,8 +321,10 @@ class Fortnight:
         elif category is DispositionCategory.CALLBACK:
             contact.status = ContactStatus.CALLBACK
             self._callbacks_booked[contact.id] = self._callbacks_booked.get(contact.id, 0) + 1
-            contact.next_attempt_at = self._book_callback(agent, Task(contact.customer, contact),
-                                                          at, service=False)
+            booked = Task(contact.customer, contact)
+            contact.next_attempt_at = self._book_callback(agent, booked, at, service=False)
+            assert booked.callback is not None
+            contact.callback_agent = booked.callback["agent_id"]  # None: the team's
         elif contact.attempts >= self._out.max_attempts:
             contact.status = ContactStatus.DONE
         else:

@@ -57,6 +57,9 @@ contacts = synced_table(
     sa.Column("next_attempt_at", UTCDateTime(), nullable=True),
     text("last_disposition", 32),
     text("time_zone", 64),
+    # The agent whose personal callback the contact is waiting for; null for a team callback
+    # (and for anything but a callback).
+    sa.Column("callback_agent_id", sa.Uuid(), nullable=True),
     # The lease: on the server who holds the contact and until when (server clock), with a
     # fencing token that grows with each grant; on a workstation, its own leased batch.
     # Never carried by sync (``info``): each side keeps its own.
@@ -65,11 +68,25 @@ contacts = synced_table(
               server_default=sa.text("0"), info={"synced": False}),
     sa.Column("lease_expires_at", UTCDateTime(), nullable=True, info={"synced": False}),
     sa.Index("ix_contacts_due", "call_list_id", "status", "next_attempt_at"),
+    # The time zones of a list, read a zone at a time (a loose index scan) by lease grants.
+    sa.Index("ix_contacts_call_list_zone", "call_list_id", "time_zone"),
+    # An agent's leased batch; only leased rows are indexed where the backend can say so.
+    sa.Index("ix_contacts_lease_agent", "lease_agent_id",
+             sqlite_where=sa.text("lease_agent_id IS NOT NULL"),
+             postgresql_where=sa.text("lease_agent_id IS NOT NULL")),
 )
 
+# The callable contacts of a list in grant order (migrations 0004 and 0005). PostgreSQL adds
+# the lease expiry as an expression; MariaDB has none (see sync.leases).
+sa.Index("ix_contacts_lease_order", contacts.c.call_list_id, contacts.c.priority.desc(),
+         contacts.c.next_attempt_at, contacts.c.id,
+         sqlite_where=sa.text("deleted_at IS NULL AND status IN ('new', 'retry', 'callback')"))
+
+# Facts, not reference data: a customer who says "do not call me" on a call is listed from the
+# workstation (in the same transaction as the call); administrators list numbers on the server.
 dnc_entries = synced_table(
     "dnc_entries",
-    TableKind.REFERENCE,
+    TableKind.FACT,
     sa.Column("e164", sa.String(20), nullable=False, index=True),
     text("reason", 200),
     text("source", 64),

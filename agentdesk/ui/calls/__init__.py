@@ -1,0 +1,1 @@
+"""The call workflow in the console: softphone bar, call panel, wrap-up, callbacks, my day."""
