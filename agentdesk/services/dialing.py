@@ -28,7 +28,6 @@ from agentdesk.domain.dialing import (
     contact_time_zone,
     local_time,
     window_is_open,
-    zone_for_number,
 )
 from agentdesk.domain.errors import KnownError, NotFoundError
 from agentdesk.domain.people import User
@@ -386,8 +385,12 @@ class DialingService:
         )
 
     # ------------------------------------------------------------------ dialing
-    def check_dial(self, e164: str, campaign_id: uuid.UUID | None) -> str:
+    def check_dial(self, e164: str, campaign_id: uuid.UUID | None,
+                   customer_id: uuid.UUID | None = None) -> str:
         """Return the E.164 form of a number the agent may dial now.
+
+        Calling hours are judged in the customer's zone (their list row's, as the pick and the
+        callback check do) when ``customer_id`` is given, else in the number's zone.
 
         Raises:
             DialRefused: an invalid number, a number on the do-not-call list, or outside the
@@ -408,10 +411,11 @@ class DialingService:
                 return number
             row = conn.execute(sa.select(campaigns.c.calling_from, campaigns.c.calling_until)
                                .where(campaigns.c.id == campaign_id)).first()
+            zone = customer_zone(conn, customer_id, number)
         if row is None:
             raise NotFoundError("No such campaign", id=str(campaign_id))
         window = calling_window(row.calling_from, row.calling_until)
-        if not window_is_open(window, now, zone_for_number(number)):
+        if not window_is_open(window, now, zone):
             raise DialRefused(f"Outside calling hours for {mask_phone(number)}",
                               reason="outside_hours", e164=number)
         return number

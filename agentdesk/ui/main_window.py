@@ -129,7 +129,7 @@ class MainWindow(QMainWindow):
                                                                    LAYOUT_VERSION))
         a.sync_now.triggered.connect(self.sync.sync_now)
         a.sync_issues.triggered.connect(self.show_sync_issues)
-        a.sign_out.triggered.connect(self.sign_out_requested)
+        a.sign_out.triggered.connect(self._sign_out)
         a.sign_in.triggered.connect(self.sign_in_requested)
         a.quit.triggered.connect(self.close)
         a.shortcuts.triggered.connect(self._show_shortcuts)
@@ -169,6 +169,10 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         if signed_in:
             self.customers.search.focus_search()
+
+    def _sign_out(self) -> None:
+        if not self.calls.busy_warning():
+            self.sign_out_requested.emit()
 
     def _open_for_call(self, customer_id: object) -> None:
         """Pop the record of the customer being called or calling."""
@@ -301,7 +305,10 @@ class MainWindow(QMainWindow):
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        """Save the layout when the window closes."""
+        """Save the layout when the window closes; not while a call needs its disposition."""
+        if self.calls.busy_warning():
+            event.ignore()
+            return
         self.save_layout()
         super().closeEvent(event)
 

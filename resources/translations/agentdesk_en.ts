@@ -4,8 +4,11 @@
 <context>
     <name>CallArea</name>
     <message>
+        <source>Finish the call and choose its disposition first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saved. Press F2 for the next contact.</source>
-        <extracomment>Builds the phone for a signed-in workspace; the console swaps in one from the settings.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1300,7 +1303,6 @@ The agent console for telesales call centers.</source>
     <name>SoftphoneBar</name>
     <message>
         <source>Line free</source>
-        <extracomment>Background colours of the state chip, by agent state.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4,8 +4,11 @@
 <context>
     <name>CallArea</name>
     <message>
+        <source>Finish the call and choose its disposition first.</source>
+        <translation>请先结束通话并选择通话小结。</translation>
+    </message>
+    <message>
         <source>Saved. Press F2 for the next contact.</source>
-        <extracomment>Builds the phone for a signed-in workspace; the console swaps in one from the settings.</extracomment>
         <translation>已保存。按 F2 获取下一个联系人。</translation>
     </message>
     <message>
@@ -1298,7 +1301,6 @@ The agent console for telesales call centers.</source>
     <name>SoftphoneBar</name>
     <message>
         <source>Line free</source>
-        <extracomment>Background colours of the state chip, by agent state.</extracomment>
         <translation>线路空闲</translation>
     </message>
     <message>

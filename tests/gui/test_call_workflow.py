@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from agentdesk.domain.agent_states import NotReadyReason
 from agentdesk.domain.calls import AgentStateKind
 from agentdesk.domain.customers import Customer
 from agentdesk.domain.people import User
@@ -389,3 +390,68 @@ def test_an_unanswered_inbound_call_is_reported_as_missed(qtbot: QtBot, desk: De
     assert "Missed call from 138 0013 8000" in window.statusBar().currentMessage()
     assert controller.state.kind is AgentStateKind.READY and controller.wrapping is None
     assert desk.rows(calls) == []
+
+
+def test_no_sign_out_or_quit_before_the_disposition(qtbot: QtBot, desk: Desk) -> None:
+    window, controller = desk.window, desk.window.calls.controller
+    get_ready(qtbot, desk)
+    next_contact(qtbot, desk)
+    desk.phone.queue_outcome(Outcome.ANSWER)
+    key(qtbot, desk, Qt.Key.Key_F3)
+    wait_line(qtbot, desk, CallState.CONNECTED)
+    with qtbot.waitSignal(controller.wrap_up_started, timeout=5000):
+        key(qtbot, desk, Qt.Key.Key_F4)
+    window.console_actions.sign_out.trigger()
+    assert window.user is not None and controller.wrapping is not None
+    assert window.statusBar().currentMessage().startswith("Finish the call")
+    assert not window.close()  # Ctrl+Q waits for the disposition too
+    with qtbot.waitSignal(controller.wrap_up_finished, timeout=5000):
+        key(qtbot, desk, Qt.Key.Key_F3)
+    assert len(desk.rows(calls)) == 1
+
+
+def test_a_pause_chosen_while_a_call_rings_in_starts_after_that_call(
+    qtbot: QtBot, desk: Desk
+) -> None:
+    window, controller = desk.window, desk.window.calls.controller
+    get_ready(qtbot, desk)
+    ring_in(qtbot, desk, "13800138000")
+    controller.pause(NotReadyReason.TRAINING)
+    key(qtbot, desk, Qt.Key.Key_F3)
+    wait_line(qtbot, desk, CallState.CONNECTED)
+    assert window.calls.bar.state_chip.text() == "On call → Training"
+    with qtbot.waitSignal(controller.wrap_up_started, timeout=5000):
+        key(qtbot, desk, Qt.Key.Key_F4)
+    with qtbot.waitSignal(controller.wrap_up_finished, timeout=5000):
+        key(qtbot, desk, Qt.Key.Key_F1)
+    assert (controller.state.kind, controller.state.reason) == (AgentStateKind.NOT_READY,
+                                                                "training")
+
+
+def test_the_new_customer_form_opens_once_per_unknown_caller(qtbot: QtBot, desk: Desk) -> None:
+    window = desk.window
+    get_ready(qtbot, desk)
+    ring_in(qtbot, desk, "13612345678")
+    key(qtbot, desk, Qt.Key.Key_F3)
+    qtbot.waitUntil(lambda: len(window.findChildren(CustomerEditor)) == 1, timeout=5000)
+    for _ in range(2):  # hold and resume, mute and unmute: each reports "connected" again
+        desk.phone.hold(True)
+        desk.phone.hold(False)
+        desk.phone.mute(True)
+        desk.phone.mute(False)
+    qtbot.wait(50)
+    assert len(window.findChildren(CustomerEditor)) == 1
+
+
+def test_the_preview_survives_a_missed_inbound_call(qtbot: QtBot, desk: Desk) -> None:
+    controller, panel = desk.window.calls.controller, desk.window.calls.panel
+    get_ready(qtbot, desk)
+    next_contact(qtbot, desk)
+    ring_in(qtbot, desk, "13900139001")
+    key(qtbot, desk, Qt.Key.Key_F4)  # rejected
+    qtbot.waitUntil(lambda: controller.call is None, timeout=5000)
+    assert controller.preview is not None and panel.customer.text().startswith("王小明")
+    desk.phone.queue_outcome(Outcome.NO_ANSWER)
+    with qtbot.waitSignal(controller.wrap_up_started, timeout=5000) as started:
+        key(qtbot, desk, Qt.Key.Key_F3)
+    assert started.args[0].preview.contact_id == desk.center.contact_ids[0]

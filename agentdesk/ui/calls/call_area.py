@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from agentdesk.ui.tasks import TaskRunner
 
 STATUS_MS = 6000
-#: Builds the phone for a signed-in workspace; the console swaps in one from the settings.
+# Builds the phone for a signed-in workspace; the console swaps in one from the settings.
 PhoneFactory = Callable[["Workspace", QtScheduler, Callable[[], str]], Phone]
 
 
@@ -150,7 +150,7 @@ class CallArea(QObject):
         a.ring_in.triggered.connect(self._ask_ring_in)
         self.bar.dial_requested.connect(self._dial_typed)
         self.bar.digits_typed.connect(c.send_digits)
-        self.panel.campaign_chosen.connect(c.choose_campaign)
+        self.panel.campaign_chosen.connect(self._campaign_chosen)
         self.panel.number_chosen.connect(self.bar.set_number)
         self.panel.wrap_up.submitted.connect(c.dispose)
         self.callbacks.callback_chosen.connect(c.start_callback)
@@ -216,14 +216,23 @@ class CallArea(QObject):
         self.bar.set_number("")
         self._status(self.panel.hint.text())
 
+    def _campaign_chosen(self, campaign_id: object) -> None:
+        self.controller.choose_campaign(campaign_id)  # type: ignore[arg-type]
+        if not self.controller.busy:
+            self.panel.show_preview(None)
+            self.bar.set_number("")
+
+    def busy_warning(self) -> bool:
+        """Tell the agent to finish the call first; return True if there is one."""
+        if not self.controller.busy:
+            return False
+        self._status(self.tr("Finish the call and choose its disposition first."))
+        return True
+
     def _wrap_up(self, call: LiveCall) -> None:
-        zone = "Asia/Shanghai"
-        if call.preview is not None:
-            zone = call.preview.time_zone or zone
-        elif call.callback is not None:
-            zone = call.callback.time_zone or zone
         self.panel.show_preview(None)
-        self.panel.wrap_up.begin(call, self.controller.suggested_disposition(call), zone)
+        self.panel.wrap_up.begin(call, self.controller.suggested_disposition(call),
+                                 call.zone or "Asia/Shanghai")
         self.panel.show_call(None)
         self.call_dock.show()
         self.update_actions()

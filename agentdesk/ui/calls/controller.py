@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from agentdesk.domain.agent_states import AgentState, NotReadyReason, logged_out
@@ -18,6 +19,7 @@ from agentdesk.domain.calls import (
     FinishedCall,
 )
 from agentdesk.domain.campaigns import CampaignDirection
+from agentdesk.domain.dialing import contact_time_zone
 from agentdesk.domain.errors import KnownError
 from agentdesk.domain.phones import format_phone
 from agentdesk.domain.telephony import CallSnapshot, CallState, EndReason, Phone, PhoneError
@@ -101,7 +103,9 @@ class CallController(QObject):
         self.campaign: CampaignSetup | None = None
         self.muted = False
         self._alerted: set[uuid.UUID] = set()
-        self._state_queue: list[AgentState] = []
+        # Each event with the services of the agent it belongs to, so an event still queued
+        # at sign-out is stored for that agent, never for the next one.
+        self._state_queue: list[tuple[CallServices, AgentState]] = []
         self._recording_state = False
         self._busy_asking = False
         self._callback_timer = QTimer(self)
@@ -142,10 +146,16 @@ class CallController(QObject):
         self.phone = None
         self.user = None
         self.call = self.preview = self.wrapping = None
+        self._pending_callback = None
         self.campaigns = []
         self.campaign = None
         self._alerted.clear()
         self.call_changed.emit(None)
+
+    @property
+    def busy(self) -> bool:
+        """Whether a call is on the line or waits for its disposition."""
+        return self.call is not None or self.wrapping is not None
 
     @property
     def active(self) -> bool:
@@ -165,6 +175,7 @@ class CallController(QObject):
             if campaign.id == campaign_id:
                 self.campaign = campaign
                 self.preview = None
+                self._pending_callback = None
                 self._refill()
 
     def inbound_campaign(self) -> CampaignSetup | None:
@@ -205,20 +216,21 @@ class CallController(QObject):
         self.state = state
         if self.phone is not None:
             self.phone.set_available(state.takes_calls and self.call is None)
-        if recorded_change:
-            self._state_queue.append(state)
+        if recorded_change and self.services is not None:
+            self._state_queue.append((self.services, state))
             self._record_next_state()
         self.state_changed.emit(state)
 
     def _record_next_state(self) -> None:
         """Record state events one after another, so they reach the database in order."""
-        services = self.services
-        if self._recording_state or not self._state_queue or services is None:
+        if self._recording_state or not self._state_queue:
             return
-        state = self._state_queue.pop(0)
+        services, state = self._state_queue.pop(0)
         self._recording_state = True
 
         def done(_result: object = None) -> None:
+            if not shiboken6.isValid(self):
+                return  # the console closed; the event itself is stored
             self._recording_state = False
             self.state_recorded.emit(state)
             self._record_next_state()
@@ -260,6 +272,7 @@ class CallController(QObject):
 
         if not isinstance(result, ContactPreview):
             self.preview = None
+            self._pending_callback = None
             self.nothing_to_call.emit(result)
             return
         self.preview = result
@@ -326,9 +339,15 @@ class CallController(QObject):
         elif callback is not None:
             self.call.customer_id = callback.customer_id
             self.call.customer_name = callback.customer_name
+        if preview is not None:
+            self.call.zone = preview.time_zone
+        elif callback is not None:
+            self.call.zone = callback.time_zone
+        phone.set_available(False)  # no inbound call while the number is being checked
         self.call_changed.emit(self.call)
         campaign_id = campaign.id if campaign else None
-        self._runner.run(lambda: services.dialing.check_dial(number, campaign_id),
+        customer_id = self.call.customer_id
+        self._runner.run(lambda: services.dialing.check_dial(number, campaign_id, customer_id),
                          self._dial_checked, self._dial_refused, owner=self)
 
     def _campaign_of(self, callback: PendingCallback | None) -> CampaignSetup | None:
@@ -343,10 +362,8 @@ class CallController(QObject):
         if call is None or phone is None or call.snapshot is not None:
             return
         call.e164 = e164
-        state = self.state
-        if state.kind is AgentStateKind.NOT_READY:  # a manual call while paused: stay paused
-            state = replace(state, pending_pause=NotReadyReason(state.reason))
-        self._set_state(state.call_started(self._clock.now()))
+        self._keep_what_was_dialled(call)
+        self._start_call()
         try:
             phone.dial(e164)
         except PhoneError as exc:
@@ -355,8 +372,31 @@ class CallController(QObject):
             self._set_state(self.state.disposed(self._clock.now()))
             self.call_changed.emit(None)
 
+    def _keep_what_was_dialled(self, call: LiveCall) -> None:
+        """A number typed over the preview's is a call of its own, not the contact's."""
+        preview, callback = call.preview, call.callback
+        if preview is not None and all(n.e164 != call.e164 for n in preview.numbers):
+            call.preview, call.callback = None, None
+            call.customer_id, call.customer_name, call.zone = None, "", ""
+        elif preview is None and callback is not None and callback.e164 != call.e164:
+            call.callback = None
+            call.customer_id, call.customer_name, call.zone = None, "", ""
+
+    def _start_call(self) -> None:
+        """On call now; a pause chosen before (or a manual call while paused) comes after."""
+        state = self.state
+        if state.kind is AgentStateKind.NOT_READY:
+            try:
+                reason = NotReadyReason(state.reason)
+            except ValueError:
+                reason = NotReadyReason.BREAK
+            state = replace(state, pending_pause=reason)
+        self._set_state(state.call_started(self._clock.now()))
+
     def _dial_refused(self, error: KnownError) -> None:
         self.call = None
+        if self.phone is not None:
+            self.phone.set_available(self.state.takes_calls)
         self.call_changed.emit(None)
         self.message.emit(self._refusal_text(error))
 
@@ -382,7 +422,7 @@ class CallController(QObject):
         """Answer the ringing inbound call."""
         if self.phone is None or not self._ringing_inbound():
             return
-        self._set_state(self.state.call_started(self._clock.now()))
+        self._start_call()
         self._line(self.phone.answer)
 
     def hang_up(self) -> None:
@@ -470,6 +510,10 @@ class CallController(QObject):
 
     def _phone_reported(self, snapshot: CallSnapshot) -> None:
         call = self.call
+        if call is not None and call.snapshot is None and snapshot.direction is not \
+                call.direction and self.phone is not None:
+            self._line(self.phone.hang_up)  # the line is taken by the call being set up
+            return
         if call is None or (call.snapshot is not None
                             and call.snapshot.call_id != snapshot.call_id):
             if snapshot.direction is CallDirection.INBOUND and call is None:
@@ -484,7 +528,8 @@ class CallController(QObject):
             return
         if (snapshot.direction is CallDirection.INBOUND and snapshot.state is
                 CallState.CONNECTED and call.pop is not None and not call.pop.known
-                and call.customer_id is None):
+                and call.customer_id is None and not call.form_offered):
+            call.form_offered = True
             self.new_customer.emit(call.pop.e164 or call.pop.raw)
         self.call_changed.emit(call)
 
@@ -495,7 +540,6 @@ class CallController(QObject):
         if self.wrapping is not None or not self.state.takes_calls:
             phone.hang_up()  # not routable to this agent now
             return None
-        self.preview = None
         call = LiveCall(CallDirection.INBOUND, snapshot.remote, self.inbound_campaign(),
                         snapshot=snapshot)
         self.call = call
@@ -506,13 +550,17 @@ class CallController(QObject):
 
     def _popped(self, call: LiveCall, pop: ScreenPop) -> None:
         call.pop = pop
+        if call is not self.call and call is not self.wrapping:
+            return  # the caller hung up before the look-up finished
         if pop.e164:
             call.e164 = pop.e164
         if pop.known and pop.customer_id is not None:
             call.customer_id = pop.customer_id
             call.customer_name = pop.customer_name
             self.open_customer.emit(pop.customer_id)
-        elif call.state is CallState.CONNECTED and call.customer_id is None:
+        elif call.state is CallState.CONNECTED and call.customer_id is None \
+                and not call.form_offered:
+            call.form_offered = True
             self.new_customer.emit(pop.e164 or pop.raw)
         self.call_changed.emit(call)
 
@@ -545,7 +593,22 @@ class CallController(QObject):
         self._pending_callback = None
         self._set_state(self.state.call_ended(self._clock.now()))
         self.call_changed.emit(None)
-        self.wrap_up_started.emit(call)
+        services, customer_id = self.services, call.customer_id
+        if call.zone or services is None or customer_id is None:
+            call.zone = call.zone or contact_time_zone("", call.e164)
+            self.wrap_up_started.emit(call)
+            return
+
+        def zone_known(zone: str) -> None:
+            call.zone = zone
+            if call is self.wrapping:
+                self.wrap_up_started.emit(call)
+
+        def zone_unknown(error: KnownError) -> None:
+            zone_known(contact_time_zone("", call.e164))
+
+        self._runner.run(lambda: services.dialing.calling_zone(customer_id, call.e164),
+                         zone_known, zone_unknown, owner=self)
 
     @staticmethod
     def suggested_disposition(call: LiveCall) -> DispositionOption | None:
@@ -575,6 +638,8 @@ class CallController(QObject):
                          self.wrap_up_failed.emit, owner=self)
 
     def _disposed(self, _call_id: uuid.UUID) -> None:
+        if self.wrapping is None or not self.active:
+            return  # signed out meanwhile
         self.wrapping = None
         self._set_state(self.state.disposed(self._clock.now()))
         self.wrap_up_finished.emit()

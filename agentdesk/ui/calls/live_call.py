@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     )
     from agentdesk.services.screen_pop import ScreenPop
 
-#: Disposition codes chosen for an unanswered outbound call, by how it ended.
+# Disposition codes chosen for an unanswered outbound call, by how it ended.
 _UNANSWERED_CODES = {
     EndReason.BUSY: ("BUSY",),
     EndReason.NO_ANSWER: ("NO_ANSWER",),
@@ -42,6 +42,8 @@ class LiveCall:
         customer_id: The customer talked to, when known.
         customer_name: Their name, for the call bar.
         consent: The answer to the recording-consent question.
+        zone: The customer's time zone (callback picker), once known.
+        form_offered: The new-customer form was opened for this unknown caller.
     """
 
     direction: CallDirection
@@ -54,6 +56,8 @@ class LiveCall:
     customer_id: uuid.UUID | None = None
     customer_name: str = ""
     consent: bool | None = None
+    zone: str = ""
+    form_offered: bool = False
 
     @property
     def state(self) -> CallState | None:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from agentdesk.ui.actions import ConsoleActions
     from agentdesk.ui.calls.controller import LiveCall
 
-#: Background colours of the state chip, by agent state.
+# Background colours of the state chip, by agent state.
 STATE_COLOURS = {
     AgentStateKind.LOGGED_OUT: "#9e9e9e",
     AgentStateKind.READY: "#2e7d32",
