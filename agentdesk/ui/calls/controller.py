@@ -5,11 +5,9 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import replace
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from agentdesk.domain.agent_states import AgentState, NotReadyReason, logged_out
 from agentdesk.domain.calls import (
@@ -23,8 +21,10 @@ from agentdesk.domain.dialing import contact_time_zone
 from agentdesk.domain.errors import KnownError
 from agentdesk.domain.phones import format_phone
 from agentdesk.domain.telephony import CallSnapshot, CallState, EndReason, Phone, PhoneError
+from agentdesk.ui.calls.day_watch import DayWatch
 from agentdesk.ui.calls.live_call import LiveCall, suggested_disposition
 from agentdesk.ui.calls.phone_bridge import BridgeListener, PhoneBridge
+from agentdesk.ui.calls.state_events import StateEventWriter
 from agentdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -42,9 +42,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CALLBACK_POLL_MS = 30_000
-MY_DAY_POLL_MS = 60_000
-CALLBACK_LOOKAHEAD = timedelta(minutes=5)  # "due soon" shows in the alert list ahead of time
 class CallController(QObject):
     """Runs one agent's calls: agent state, the phone, preview dialing, wrap-up, callbacks.
 
@@ -101,19 +98,15 @@ class CallController(QObject):
         self.wrapping: LiveCall | None = None
         self.campaigns: list[CampaignSetup] = []
         self.campaign: CampaignSetup | None = None
-        self.muted = False
-        self._alerted: set[uuid.UUID] = set()
-        # Each event with the services of the agent it belongs to, so an event still queued
-        # at sign-out is stored for that agent, never for the next one.
-        self._state_queue: list[tuple[CallServices, AgentState]] = []
-        self._recording_state = False
+        self.state_events = StateEventWriter(runner, self)
+        self.state_events.recorded.connect(self.state_recorded)
+        self.state_events.failed.connect(self._failed)
         self._busy_asking = False
-        self._callback_timer = QTimer(self)
-        self._callback_timer.setInterval(CALLBACK_POLL_MS)
-        self._callback_timer.timeout.connect(self.refresh_callbacks)
-        self._my_day_timer = QTimer(self)
-        self._my_day_timer.setInterval(MY_DAY_POLL_MS)
-        self._my_day_timer.timeout.connect(self.refresh_my_day)
+        self.day = DayWatch(runner, clock, self)
+        self.day.callbacks_changed.connect(self.callbacks_changed)
+        self.day.callbacks_due.connect(self.callbacks_due)
+        self.day.my_day_changed.connect(self.my_day_changed)
+        self.day.failed.connect(self._failed)
 
     # ------------------------------------------------------------------ session
     def start(self, services: CallServices, phone: Phone, user: User) -> None:
@@ -126,15 +119,11 @@ class CallController(QObject):
         self._set_state(logged_out(self._clock.now()).signed_in(self._clock.now()))
         self._runner.run(services.dialing.campaigns, self._got_campaigns, self._failed,
                          owner=self)
-        self.refresh_callbacks()
-        self.refresh_my_day()
-        self._callback_timer.start()
-        self._my_day_timer.start()
+        self.day.start(services)
 
     def stop(self) -> None:
         """Sign the agent out: give back leased contacts and close the phone."""
-        self._callback_timer.stop()
-        self._my_day_timer.stop()
+        self.day.stop()
         services, phone = self.services, self.phone
         if services is not None and self.state.kind is not AgentStateKind.LOGGED_OUT:
             self._set_state(AgentState(AgentStateKind.LOGGED_OUT, "", self._clock.now()))
@@ -149,7 +138,6 @@ class CallController(QObject):
         self._pending_callback = None
         self.campaigns = []
         self.campaign = None
-        self._alerted.clear()
         self.call_changed.emit(None)
 
     @property
@@ -217,29 +205,8 @@ class CallController(QObject):
         if self.phone is not None:
             self.phone.set_available(state.takes_calls and self.call is None)
         if recorded_change and self.services is not None:
-            self._state_queue.append((self.services, state))
-            self._record_next_state()
+            self.state_events.write(self.services, state)
         self.state_changed.emit(state)
-
-    def _record_next_state(self) -> None:
-        """Record state events one after another, so they reach the database in order."""
-        if self._recording_state or not self._state_queue:
-            return
-        services, state = self._state_queue.pop(0)
-        self._recording_state = True
-
-        def done(_result: object = None) -> None:
-            if not shiboken6.isValid(self):
-                return  # the console closed; the event itself is stored
-            self._recording_state = False
-            self.state_recorded.emit(state)
-            self._record_next_state()
-
-        def failed(error: KnownError) -> None:
-            self._failed(error)
-            done()
-
-        self._runner.run(lambda: services.states.record(state), done, failed)
 
     # ------------------------------------------------------------------ preview dialing
     def next_contact(self) -> None:
@@ -574,7 +541,6 @@ class CallController(QObject):
 
     def _ended(self, call: LiveCall, snapshot: CallSnapshot) -> None:
         self.call = None
-        self.muted = False
         if snapshot.direction is CallDirection.INBOUND and snapshot.answered_at is None:
             # Never answered: nothing to dispose; the agent is offered calls again.
             if snapshot.end_reason is EndReason.ABANDONED:
@@ -643,38 +609,8 @@ class CallController(QObject):
         self.wrapping = None
         self._set_state(self.state.disposed(self._clock.now()))
         self.wrap_up_finished.emit()
-        self.refresh_my_day()
-        self.refresh_callbacks()
+        self.day.refresh()
         self._refill()
-
-    # ------------------------------------------------------------------ callbacks, my day
-    def refresh_callbacks(self) -> None:
-        """Read due and upcoming callbacks; alert about newly due ones."""
-        services = self.services
-        if services is None:
-            return
-
-        def read() -> tuple[list[PendingCallback], list[PendingCallback]]:
-            due = services.dialing.due_callbacks(CALLBACK_LOOKAHEAD)
-            return due, services.dialing.upcoming_callbacks()
-
-        self._runner.run(read, self._got_callbacks, self._failed, owner=self)
-
-    def _got_callbacks(self, lists: tuple[list[PendingCallback], list[PendingCallback]]) -> None:
-        due, upcoming = lists
-        self.callbacks_changed.emit(due, upcoming)
-        now = self._clock.now()
-        fresh = [c for c in due if c.id not in self._alerted and c.due_at <= now]
-        self._alerted.update(c.id for c in fresh)
-        if fresh:
-            self.callbacks_due.emit(fresh)
-
-    def refresh_my_day(self) -> None:
-        """Read today's figures for the strip."""
-        services = self.services
-        if services is not None:
-            self._runner.run(services.my_day.today, self.my_day_changed.emit,
-                             lambda _e: None, owner=self)
 
     def _failed(self, error: KnownError) -> None:
         from agentdesk.ui.messages import Messages
