@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QLocale, QObject
 
 from agentdesk.domain.calls import CallDirection
 from agentdesk.domain.customers import Gender
@@ -80,3 +80,11 @@ class Labels(QObject):
     def money(self, amount: Decimal) -> str:
         """Return an amount in CNY, e.g. ``¥1,299.00``."""
         return f"¥{money(amount):,.2f}"
+
+
+def bilingual(chinese: str, english: str) -> str:
+    """Return data kept in both languages (campaign names, dispositions) in the UI's language.
+
+    Chinese is the fallback when there is no English text.
+    """
+    return chinese if QLocale().name().startswith("zh") or not english else english

@@ -71,9 +71,25 @@ class Messages(QObject):
         if code == "protocol_mismatch":
             return self._protocol_mismatch(params.get("server_protocol"),
                                            params.get("protocol"))
+        if code == "dial_refused":
+            return self._dial_refused(str(params.get("reason", "")), error)
+        if code == "agent_state_wrap_up":
+            return self.tr("Choose a disposition for the last call first.")
+        if code.startswith("agent_state"):
+            return self.tr("Finish the call first.")
         if code in ("no_keyring", "keyring_error"):
             return self.tr("The system keyring is not available, so the server password "
                            "cannot be kept safely: %1").replace("%1", str(error))
+        return self.tr("Something went wrong: %1").replace("%1", str(error))
+
+    def _dial_refused(self, reason: str, error: KnownError) -> str:
+        if reason == "dnc":
+            return self.tr("This number is on the do-not-call list. It was not dialled.")
+        if reason == "outside_hours":
+            return self.tr("It is outside calling hours where this customer lives. The "
+                           "number was not dialled.")
+        if reason == "invalid_number":
+            return self.tr("That is not a valid phone number.")
         return self.tr("Something went wrong: %1").replace("%1", str(error))
 
     def _protocol_mismatch(self, server: object, client: object) -> str:

@@ -74,14 +74,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose a disposition for the last call first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Finish the call first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Get ready first (Ctrl+Shift+R) to take the next contact.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -91,14 +83,6 @@
     </message>
     <message>
         <source>Enter a number to dial, or press F2 for the next contact.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This number is on the do-not-call list. It was not dialled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>It is outside calling hours where this customer lives. The number was not dialled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1169,11 +1153,31 @@ The agent console for telesales call centers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose a disposition for the last call first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the call first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The system keyring is not available, so the server password cannot be kept safely: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Something went wrong: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This number is on the do-not-call list. It was not dialled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is outside calling hours where this customer lives. The number was not dialled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a valid phone number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -73,14 +73,6 @@
         <translation>本次通话结束后，您将转为未就绪。</translation>
     </message>
     <message>
-        <source>Choose a disposition for the last call first.</source>
-        <translation>请先为上一通电话选择小结。</translation>
-    </message>
-    <message>
-        <source>Finish the call first.</source>
-        <translation>请先结束当前通话。</translation>
-    </message>
-    <message>
         <source>Get ready first (Ctrl+Shift+R) to take the next contact.</source>
         <translation>请先就绪（Ctrl+Shift+R），再获取下一个联系人。</translation>
     </message>
@@ -91,14 +83,6 @@
     <message>
         <source>Enter a number to dial, or press F2 for the next contact.</source>
         <translation>请输入要拨打的号码，或按 F2 获取下一个联系人。</translation>
-    </message>
-    <message>
-        <source>This number is on the do-not-call list. It was not dialled.</source>
-        <translation>此号码在免打扰名单中，未拨出。</translation>
-    </message>
-    <message>
-        <source>It is outside calling hours where this customer lives. The number was not dialled.</source>
-        <translation>当前不在客户所在地的允许呼叫时段内，号码未拨出。</translation>
     </message>
     <message>
         <source>That is not a valid phone number.</source>
@@ -1167,12 +1151,32 @@ The agent console for telesales call centers.</source>
         <translation>无法连接服务器。您的更改已保存在本机，服务器恢复响应后会立即发送。</translation>
     </message>
     <message>
+        <source>Choose a disposition for the last call first.</source>
+        <translation>请先为上一通电话选择小结。</translation>
+    </message>
+    <message>
+        <source>Finish the call first.</source>
+        <translation>请先结束当前通话。</translation>
+    </message>
+    <message>
         <source>The system keyring is not available, so the server password cannot be kept safely: %1</source>
         <translation>系统密钥环不可用，无法安全保存服务器密码：%1</translation>
     </message>
     <message>
         <source>Something went wrong: %1</source>
         <translation>出现问题：%1</translation>
+    </message>
+    <message>
+        <source>This number is on the do-not-call list. It was not dialled.</source>
+        <translation>此号码在免打扰名单中，未拨出。</translation>
+    </message>
+    <message>
+        <source>It is outside calling hours where this customer lives. The number was not dialled.</source>
+        <translation>当前不在客户所在地的允许呼叫时段内，号码未拨出。</translation>
+    </message>
+    <message>
+        <source>That is not a valid phone number.</source>
+        <translation>这不是有效的电话号码。</translation>
     </message>
     <message>
         <source>Your changes are kept on this computer until then.</source>

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 
 from agentdesk.domain.campaigns import CampaignDirection
 from agentdesk.domain.phones import format_phone
-from agentdesk.ui.calls.words import CallWords, bilingual
+from agentdesk.ui.calls.words import CallWords
 from agentdesk.ui.calls.wrap_up import WrapUpPanel
+from agentdesk.ui.labels import bilingual
 
 if TYPE_CHECKING:
     from agentdesk.domain.ports import Clock

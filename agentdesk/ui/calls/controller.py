@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from agentdesk.domain.agent_states import AgentState, NotReadyReason, logged_out
+from agentdesk.domain.agent_states import AgentState, AgentStateError, NotReadyReason, logged_out
 from agentdesk.domain.calls import (
     AgentStateKind,
     CallbackRequest,
@@ -25,6 +25,7 @@ from agentdesk.ui.calls.day_watch import DayWatch
 from agentdesk.ui.calls.live_call import LiveCall, suggested_disposition
 from agentdesk.ui.calls.phone_bridge import BridgeListener, PhoneBridge
 from agentdesk.ui.calls.state_events import StateEventWriter
+from agentdesk.ui.messages import Messages
 from agentdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -86,6 +87,7 @@ class CallController(QObject):
         super().__init__(parent)
         self._runner = runner
         self._clock = clock
+        self._messages = Messages(self)
         self.bridge = PhoneBridge(self)
         self.bridge.call_changed.connect(self._phone_reported)
         self.services: CallServices | None = None
@@ -190,14 +192,12 @@ class CallController(QObject):
         try:
             state = step(self.state)
         except KnownError as error:
-            self.message.emit(self._state_refusal(error.code))
+            self.message.emit(self._messages.error(error))
             return
         self._set_state(state)
 
     def _state_refusal(self, code: str) -> str:
-        if code == "agent_state_wrap_up":
-            return self.tr("Choose a disposition for the last call first.")
-        return self.tr("Finish the call first.")
+        return self._messages.error(AgentStateError("refused", code=code))
 
     def _set_state(self, state: AgentState) -> None:
         recorded_change = (state.kind, state.reason) != (self.state.kind, self.state.reason)
@@ -365,20 +365,7 @@ class CallController(QObject):
         if self.phone is not None:
             self.phone.set_available(self.state.takes_calls)
         self.call_changed.emit(None)
-        self.message.emit(self._refusal_text(error))
-
-    def _refusal_text(self, error: KnownError) -> str:
-        reason = error.params.get("reason")
-        if reason == "dnc":
-            return self.tr("This number is on the do-not-call list. It was not dialled.")
-        if reason == "outside_hours":
-            return self.tr("It is outside calling hours where this customer lives. The "
-                           "number was not dialled.")
-        if reason == "invalid_number":
-            return self.tr("That is not a valid phone number.")
-        from agentdesk.ui.messages import Messages
-
-        return Messages(self).error(error)
+        self.message.emit(self._messages.error(error))
 
     def _ringing_inbound(self) -> bool:
         call = self.call
@@ -613,6 +600,4 @@ class CallController(QObject):
         self._refill()
 
     def _failed(self, error: KnownError) -> None:
-        from agentdesk.ui.messages import Messages
-
-        self.message.emit(Messages(self).error(error))
+        self.message.emit(self._messages.error(error))

@@ -105,14 +105,3 @@ def clock_text(seconds: float) -> str:
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
-
-def in_chinese() -> bool:
-    """Whether the UI language is Chinese (for data kept in both languages)."""
-    from PySide6.QtCore import QLocale
-
-    return QLocale().language() == QLocale.Language.Chinese
-
-
-def bilingual(chinese: str, english: str) -> str:
-    """Return the text of data kept in both languages, in the UI's language."""
-    return chinese if in_chinese() or not english else english

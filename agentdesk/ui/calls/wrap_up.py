@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from agentdesk.domain.calls import CallbackRequest, CallbackScope, DispositionCategory
-from agentdesk.ui.calls.words import CallWords, bilingual, clock_text
+from agentdesk.ui.calls.words import CallWords, clock_text
+from agentdesk.ui.labels import bilingual
 
 if TYPE_CHECKING:
     from agentdesk.domain.ports import Clock

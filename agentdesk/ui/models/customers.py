@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QObject
+from PySide6.QtCore import QObject
 
 from agentdesk.domain.calls import ContactHistoryItem
 from agentdesk.domain.customers import CustomerSummary
 from agentdesk.domain.orders import OrderSummary
 from agentdesk.domain.phones import format_phone
-from agentdesk.ui.labels import Labels
+from agentdesk.ui.labels import Labels, bilingual
 from agentdesk.ui.models.rows import Column, RowsModel
 
 
@@ -80,20 +80,12 @@ def _duration(seconds: int) -> str:
     return f"{minutes}:{secs:02d}"
 
 
-def _in_chinese() -> bool:
-    return QLocale().name().startswith("zh")
-
-
 def _result(item: ContactHistoryItem) -> str:
-    if _in_chinese() or not item.disposition_label_en:
-        return item.disposition_label
-    return item.disposition_label_en
+    return bilingual(item.disposition_label, item.disposition_label_en)
 
 
 def _campaign(item: ContactHistoryItem) -> str:
-    if _in_chinese() or not item.campaign_name_en:
-        return item.campaign_name
-    return item.campaign_name_en
+    return bilingual(item.campaign_name, item.campaign_name_en)
 
 
 def search_model(parent: QObject | None = None) -> RowsModel[CustomerSummary]:
