@@ -21,24 +21,6 @@ class CampaignStatus(StrEnum):
     CLOSED = "closed"
 
 
-class ArticleStatus(StrEnum):
-    """Whether agents see a knowledge article yet."""
-
-    DRAFT = "draft"
-    PUBLISHED = "published"
-    ARCHIVED = "archived"
-
-
-class ArticleKind(StrEnum):
-    """What a knowledge article is for."""
-
-    PRODUCT = "product"
-    FAQ = "faq"
-    OBJECTION = "objection"
-    ESCALATION = "escalation"
-    POLICY = "policy"
-
-
 class CaseStatus(StrEnum):
     """Where a customer case (feedback or complaint) stands."""
 

@@ -19,6 +19,7 @@ from agentdesk.services.customers import CustomerService
 from agentdesk.services.passwords import PasswordHasher
 from agentdesk.services.status import WorkstationStatus
 from agentdesk.services.sync import SyncService
+from agentdesk.store import kb_index
 from agentdesk.store.customers import (
     SqlCustomerRepository,
     busiest_customer_no,
@@ -35,6 +36,7 @@ from agentdesk.sync.server import ServerStore
 
 if TYPE_CHECKING:
     from agentdesk.services.calls import CallServices
+    from agentdesk.services.knowledge import KnowledgeService
 
 __all__ = ["DEMO_SERVER_DB", "LOCAL_DB", "Workspace", "create_demo_workspace", "open_workspace"]
 
@@ -88,6 +90,12 @@ class Workspace:
             screen_pop=ScreenPopService(self.customer_repository),
         )
 
+    def knowledge_for(self, user: User) -> KnowledgeService:
+        """Return the knowledge base as ``user`` sees it."""
+        from agentdesk.services.knowledge import KnowledgeService
+
+        return KnowledgeService(self.database, self.clock, user, self.sync)
+
     def sample_caller_ids(self, count: int = 300) -> list[str]:
         """Return numbers of known customers, for a simulated phone's inbound calls."""
         with self.database.read() as conn:
@@ -125,6 +133,8 @@ def open_workspace(
     database = Database.open(directory / LOCAL_DB)
     try:
         upgrade_local(database)
+        with database.write() as conn:
+            kb_index.ensure_index(conn)
     except Exception:
         database.close()
         raise

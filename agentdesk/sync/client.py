@@ -22,11 +22,13 @@ from sqlalchemy.engine import Connection
 
 from agentdesk import __version__
 from agentdesk.domain.ports import Clock
+from agentdesk.store import kb_index
 from agentdesk.store.database import Database
 from agentdesk.store.migrate import HEAD_REVISION
 from agentdesk.store.schema import metadata
 from agentdesk.store.schema.base import DEFAULT_SITE, synced_columns
 from agentdesk.store.schema.contacts import contacts
+from agentdesk.store.schema.knowledge import kb_articles
 from agentdesk.store.schema.local import outbox, rejected, resync_seen
 from agentdesk.store.sync_state import LAST_SYNC_AT, read_value, write_value
 from agentdesk.sync import leases as server_leases
@@ -243,6 +245,8 @@ class SyncClient:
                 if fresh:
                     _make_way(conn, metadata.tables[name], fresh)
                     _upsert(conn, metadata.tables[name], fresh)
+                    if name == kb_articles.name:
+                        kb_index.refresh(conn, [r["id"] for r in fresh])
                 if record_seen and rows:
                     conn.execute(
                         sqlite_insert(resync_seen).on_conflict_do_nothing(),
@@ -270,6 +274,8 @@ class SyncClient:
                     if (name, row_id) not in pending]
                 for part in chunks(gone):
                     conn.execute(table.delete().where(table.c.id.in_(part)))
+                if name == kb_articles.name:
+                    kb_index.refresh(conn, gone)
             conn.execute(resync_seen.delete())
             write_value(conn, RESYNC_KEY, "0")
 
@@ -339,10 +345,10 @@ def _make_way(conn: Connection, table: sa.Table, rows: list[dict[str, Any]]) -> 
     placeholder starts with "!", which sorts before digits and letters, so the next local
     number (the highest plus one) is never taken from it.
     """
-    for constraint in table.constraints:
-        if not isinstance(constraint, sa.UniqueConstraint) or len(constraint.columns) != 1:
-            continue
-        (column,) = constraint.columns
+    unique_columns = [next(iter(c.columns)) for c in (*table.constraints, *table.indexes)
+                      if isinstance(c, sa.UniqueConstraint | sa.Index)
+                      and (isinstance(c, sa.UniqueConstraint) or c.unique) and len(c.columns) == 1]
+    for column in unique_columns:
         wanted = {r[column.name]: r["id"] for r in rows if r[column.name] is not None}
         for part in chunks(sorted(wanted)):
             for row_id, value in conn.execute(

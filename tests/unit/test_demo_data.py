@@ -206,8 +206,8 @@ def test_agent_states_match_the_calls(demo: tuple[Database, DemoSummary]) -> Non
 def test_articles_come_in_zh_en_pairs(demo: tuple[Database, DemoSummary]) -> None:
     database, _ = demo
     articles = {r.id: r for r in _rows(
-        database, "SELECT id, language, translation_of, kind, category, tags, status, body "
-                  "FROM kb_articles")}
+        database, "SELECT id, slug, language, translation_of, kind, category, tags, status, "
+                  "body, answer FROM kb_articles")}
     chinese = [a for a in articles.values() if a.language == "zh"]
     english = [a for a in articles.values() if a.language == "en"]
     assert len(chinese) == len(english) == 150
@@ -218,24 +218,29 @@ def test_articles_come_in_zh_en_pairs(demo: tuple[Database, DemoSummary]) -> Non
         assert original.language == "zh"
         assert (original.kind, original.category, original.status) == (
             article.kind, article.category, article.status)
-        assert original.tags.split("\t")[0] == article.tags.split("\t")[0]
+        assert article.slug == f"{original.slug}.en"
     assert {a.kind for a in chinese} == {"product", "faq", "objection", "escalation", "policy"}
     statuses = Counter(a.status for a in chinese)
     assert statuses["published"] > 130 and 1 <= statuses["draft"] <= 10
     assert all(len(a.body) > (80 if a.language == "zh" else 200) and "##" in a.body
                for a in articles.values())
+    answered = [a for a in articles.values() if a.answer]
+    assert len(answered) >= 40 and all(a.answer in a.body for a in answered)
+    assert all(a.answer for a in articles.values() if a.kind == "objection")
 
 
 def test_escalation_rules_link_their_articles(demo: tuple[Database, DemoSummary]) -> None:
     database, _ = demo
-    rows = _rows(database, "SELECT r.topic, r.steps, r.response_minutes, a.kind, a.language, "
-                           "a.tags FROM escalation_rules r "
+    rows = _rows(database, "SELECT r.topic, r.steps, r.steps_en, r.department_en, "
+                           "r.response_minutes, a.kind, a.language, "
+                           "a.slug FROM escalation_rules r "
                            "JOIN kb_articles a ON a.id = r.article_id")
     assert len(rows) >= 10
     for row in rows:
         assert (row.kind, row.language) == ("escalation", "zh")
-        assert row.tags.split("\t")[0] == row.topic
+        assert row.slug == row.topic
         assert row.response_minutes > 0 and "\n" in row.steps
+        assert row.steps_en.count("\n") == row.steps.count("\n") and row.department_en
 
 
 def test_script_steps_and_actions_resolve(demo: tuple[Database, DemoSummary]) -> None:
@@ -245,7 +250,7 @@ def test_script_steps_and_actions_resolve(demo: tuple[Database, DemoSummary]) ->
     codes = defaultdict(set)
     for row in _rows(database, "SELECT campaign_id, code FROM disposition_codes"):
         codes[row.campaign_id].add(row.code)
-    topics = {r.tags.split("\t")[0] for r in _rows(database, "SELECT tags FROM kb_articles")}
+    topics = {r.slug for r in _rows(database, "SELECT slug FROM kb_articles")}
     assert sorted(s.direction for s in scripts) == ["inbound", "outbound"]
     for script in scripts:
         assert script.script_version == 1 and script.published_at is not None

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from agentdesk.domain.campaigns import ArticleKind
+from agentdesk.domain.knowledge import ArticleKind
 from agentdesk.domain.phones import format_phone
 from agentdesk.services.demo.catalogue import Catalogue, Product
 from agentdesk.services.demo.kb_topic import Topic, bullets, document, price

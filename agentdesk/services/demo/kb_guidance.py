@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from agentdesk.domain.campaigns import ArticleKind
+from agentdesk.domain.knowledge import ArticleKind
 from agentdesk.services.demo.kb_topic import Topic, bullets, document, numbered
 
 _DOMAINS = {"business": ("业务", "business"), "product": ("产品", "product"),
@@ -70,7 +70,8 @@ def objection_topics(objections: list[dict[str, Any]], examples: dict[str, str])
             document(f"## What the customer usually means\n{item['concern_en']}",
                      "## Suggested answers\n" + bullets(answers_en),
                      "## Avoid\n" + bullets(item["avoid_en"]), f"## Next step\n{item['next_en']}"),
-            tuple(item["tags"]), tuple(item["tags_en"])))
+            tuple(item["tags"]), tuple(item["tags_en"]), answer=answers[0],
+            answer_en=answers_en[0]))
     return topics
 
 
@@ -107,5 +108,6 @@ def faq_topics(faq: dict[str, Any]) -> list[Topic]:
                      "## Tips for agents\n" + bullets(tips.get(f"{category}_en", [])),
                      "## Related questions\n" + bullets(o["q_en"] for o in related)
                      if related else ""),
-            tuple(item["tags"]), tuple(item["tags_en"])))
+            tuple(item["tags"]), tuple(item["tags_en"]), answer=item["a"][0],
+            answer_en=item["a_en"][0]))
     return topics

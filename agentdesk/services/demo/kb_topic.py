@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from agentdesk.domain.campaigns import ArticleKind
+from agentdesk.domain.knowledge import ArticleKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,8 +14,8 @@ class Topic:
     """A knowledge article's content in Chinese and English.
 
     Attributes:
-        key: Stable topic key; stored as the first tag of both articles, so scripts can
-            open an article with ``article:<key>``.
+        key: Stable topic key: the slug of the Chinese article (the English one is
+            ``<key>.en``), so scripts open an article with ``article:<key>``.
         kind: What the article is for.
         category: Stable category key, e.g. ``billing``.
         title: Chinese title.
@@ -26,6 +26,8 @@ class Topic:
         tags_en: Further English tags.
         product_sku: The product the article is about, if any.
         archived: Whether the article is withdrawn (an expired offer).
+        answer: The short Chinese answer an agent reads out (FAQ, objections).
+        answer_en: The same in English.
     """
 
     key: str
@@ -39,6 +41,8 @@ class Topic:
     tags_en: tuple[str, ...] = ()
     product_sku: str | None = None
     archived: bool = False
+    answer: str = ""
+    answer_en: str = ""
 
 
 def price(value: Decimal | str) -> str:

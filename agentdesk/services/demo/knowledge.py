@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from agentdesk.domain.campaigns import ArticleStatus
+from agentdesk.domain.knowledge import ArticleStatus
 from agentdesk.services.demo import kb_catalogue, kb_guidance
 from agentdesk.services.demo.catalogue import Catalogue
 from agentdesk.services.demo.context import DemoContext, synced
@@ -29,7 +29,7 @@ class Knowledge:
     Attributes:
         rules: The OLA rules' source entries.
         rule_ids: Row id of each escalation rule by topic.
-        topic_keys: Every topic key (each article carries its key as its first tag).
+        topic_keys: Every topic key (the slug of its Chinese article).
     """
 
     rules: list[dict[str, Any]]
@@ -76,15 +76,17 @@ def create_knowledge(ctx: DemoContext, catalogue: Catalogue) -> Knowledge:
         zh_id = ids.at(written)
         article_of[topic.key] = zh_id
         translated = written + timedelta(hours=rng.uniform(2, 72))
-        for article_id, language, title, body, tags, at, original in (
-            (zh_id, "zh", topic.title, topic.body, topic.tags, written, None),
-            (ids.at(translated), "en", topic.title_en, topic.body_en, topic.tags_en, translated,
-             zh_id),
+        for article_id, slug, language, title, body, answer, tags, at, original in (
+            (zh_id, topic.key, "zh", topic.title, topic.body, topic.answer, topic.tags,
+             written, None),
+            (ids.at(translated), f"{topic.key}.en", "en", topic.title_en, topic.body_en,
+             topic.answer_en, topic.tags_en, translated, zh_id),
         ):
             article_rows.append({
-                **synced(article_id, at), "title": title, "body": body,
+                **synced(article_id, at), "slug": slug, "title": title, "body": body,
+                "answer": answer, "products": topic.product_sku or "",
                 "kind": topic.kind.value, "category": topic.category,
-                "tags": TAG_SEPARATOR.join((topic.key, *tags)), "language": language,
+                "tags": TAG_SEPARATOR.join(tags), "language": language,
                 "status": status.value, "article_version": version, "product_id": product,
                 "translation_of": original,
             })
@@ -96,12 +98,14 @@ def create_knowledge(ctx: DemoContext, catalogue: Catalogue) -> Knowledge:
     ctx.insert(escalation_rules, [
         {**synced(rule_ids[rule["topic"]], agreed), "topic": rule["topic"],
          "title": rule["title"], "title_en": rule["title_en"],
-         "department": rule["department"], "domain": rule["domain"],
-         "required_info": "\n".join(rule["required_info"]),
-         "first_questions": "\n".join(rule["first_questions"]),
-         "front_line_answers": "\n".join(rule["front_line_answers"]),
-         "steps": "\n".join(rule["steps"]), "response_minutes": rule["response_minutes"],
+         "department": rule["department"], "department_en": rule["department_en"],
+         "domain": rule["domain"],
+         **{f"{name}{suffix}": "\n".join(rule[f"{name}{suffix}"])
+            for name in ("required_info", "first_questions", "front_line_answers", "steps")
+            for suffix in ("", "_en")},
+         "response_minutes": rule["response_minutes"],
          "informs_customer": rule["informs_customer"],
+         "informs_customer_en": rule["informs_customer_en"],
          "leader_escalation_minutes": rule["leader_escalation_minutes"],
          "article_id": article_of[rule["topic"]]}
         for rule in rules

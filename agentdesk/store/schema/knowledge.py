@@ -22,16 +22,22 @@ scripts = synced_table(
 kb_articles = synced_table(
     "kb_articles",
     TableKind.REFERENCE,
+    # Stable key: links (article:<slug>), imports and script steps find the article by it.
+    sa.Column("slug", sa.String(100), nullable=False),
     sa.Column("title", sa.String(200), nullable=False),
     sa.Column("body", sa.Text(), nullable=False),  # Markdown
+    # The short answer an agent reads out or copies into the call notes.
+    sa.Column("answer", sa.Text(), nullable=False, default=""),
     sa.Column("kind", sa.String(16), nullable=False),
     text("category", 64),
     text("tags", 500),  # tab-separated
     sa.Column("language", sa.String(8), nullable=False),
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("article_version", sa.Integer(), nullable=False, default=1),
+    text("products", 500),  # tab-separated product codes
     ref("products"),
     sa.Column("translation_of", sa.Uuid(), nullable=True),
+    sa.Index("uq_kb_articles_slug", "slug", unique=True),
 )
 
 escalation_rules = synced_table(
@@ -41,15 +47,37 @@ escalation_rules = synced_table(
     text("title", 200),
     text("title_en", 200),
     text("department", 100),
+    text("department_en", 100),
     text("domain", 32),  # business, product or technical
+    # Lists, one entry per line, in Chinese and in English.
     sa.Column("required_info", sa.Text(), nullable=False, default=""),
+    sa.Column("required_info_en", sa.Text(), nullable=False, default=""),
     sa.Column("first_questions", sa.Text(), nullable=False, default=""),
+    sa.Column("first_questions_en", sa.Text(), nullable=False, default=""),
     sa.Column("front_line_answers", sa.Text(), nullable=False, default=""),
+    sa.Column("front_line_answers_en", sa.Text(), nullable=False, default=""),
     sa.Column("steps", sa.Text(), nullable=False, default=""),
+    sa.Column("steps_en", sa.Text(), nullable=False, default=""),
     sa.Column("response_minutes", sa.Integer(), nullable=False),
     text("informs_customer", 100),
+    text("informs_customer_en", 200),
     sa.Column("leader_escalation_minutes", sa.Integer(), nullable=True),
     ref("kb_articles", "article_id"),
+)
+
+kb_questions = synced_table(
+    "kb_questions",
+    TableKind.SHARED,
+    sa.Column("text", sa.Text(), nullable=False),
+    ref("users", "asked_by", nullable=False),
+    sa.Column("asked_at", UTCDateTime(), nullable=False),
+    ref("calls"),
+    sa.Column("status", sa.String(16), nullable=False),  # open, answered, published, declined
+    sa.Column("answer", sa.Text(), nullable=False, default=""),
+    ref("users", "answered_by"),
+    sa.Column("answered_at", UTCDateTime(), nullable=True),
+    ref("kb_articles", "article_id"),
+    sa.Index("ix_kb_questions_status_asked", "status", "asked_at"),
 )
 
 cases = synced_table(

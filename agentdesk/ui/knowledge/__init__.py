@@ -1,0 +1,1 @@
+"""The knowledge base beside the call: search, articles, questions and authoring."""
