@@ -9,6 +9,7 @@ import os
 import sys
 import tempfile
 import time
+import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,9 +28,9 @@ from agentdesk.config import (
     store_server_password,
 )
 from agentdesk.domain.errors import KnownError, ValidationError
-from agentdesk.domain.people import Role
+from agentdesk.domain.people import Role, User
 from agentdesk.services.clock import SystemClock
-from agentdesk.services.workspace import create_demo_workspace, open_workspace
+from agentdesk.services.workspace import Workspace, create_demo_workspace, open_workspace
 from agentdesk.store import migrate
 from agentdesk.sync.connection import (
     DEMO_PREFIX,
@@ -39,6 +40,12 @@ from agentdesk.sync.connection import (
 )
 
 EXIT_KNOWN_ERROR = 2
+
+# Who the knowledge-base commands act as: an administrator that exists only in this
+# process (articles do not refer to users).
+CLI_ADMINISTRATOR = User(id=uuid.UUID("00000000-0000-4000-8000-00000000ad01"),
+                         username="agentdesk-admin", display_name="agentdesk-admin",
+                         role=Role.ADMIN, team_id=None)
 
 
 def _password(args: argparse.Namespace, url: str) -> str | None:
@@ -310,6 +317,63 @@ def cmd_find_customer(args: argparse.Namespace) -> int:
     return 0
 
 
+def _kb_workspace(args: argparse.Namespace) -> Workspace:
+    """Open the workspace, syncing with its server (if any) so that imports reach it."""
+    directory = data_directory(args.profile)
+    url = _workspace_server(args, directory) if not args.dry_run else ""
+    if not url:
+        return open_workspace(directory, SystemClock())
+    return open_workspace(directory, SystemClock(), server_url=url,
+                          workstation_id=ensure_settings(directory).workstation_id,
+                          server_password=_password(args, url))
+
+
+def cmd_kb_import(args: argparse.Namespace) -> int:
+    """Import articles from Markdown and CSV files; exit 1 if some files or rows were bad."""
+    from agentdesk.services.kb_import import import_articles
+
+    workspace = _kb_workspace(args)
+    try:
+        report = import_articles(workspace.knowledge_for(CLI_ADMINISTRATOR),
+                                 [Path(p) for p in args.paths], dry_run=args.dry_run)
+    finally:
+        workspace.close()
+    for problem in report.problems:
+        print(problem)
+    print(report.summary())
+    return 1 if report.problems else 0
+
+
+def cmd_kb_search(args: argparse.Namespace) -> int:
+    """Search the published articles of a workspace the way the console does."""
+    from agentdesk.domain.kb_text import Snippet
+
+    def marked(snippet: Snippet) -> str:
+        parts, at = [], 0
+        for start, end in snippet.spans:
+            parts += [snippet.text[at:start], "[", snippet.text[start:end], "]"]
+            at = end
+        return "".join(parts) + snippet.text[at:]
+
+    workspace = open_workspace(data_directory(args.profile), SystemClock())
+    try:
+        hits = workspace.knowledge_for(CLI_ADMINISTRATOR).search(args.query, args.limit)
+    finally:
+        workspace.close()
+    if args.json:
+        print(json.dumps([{"rank": rank, "slug": h.slug, "title": h.title.text,
+                           "kind": h.kind.value, "category": h.category,
+                           "language": h.language, "in_title": h.in_title,
+                           "snippet": h.snippet.text,
+                           "title_spans": [list(s) for s in h.title.spans],
+                           "snippet_spans": [list(s) for s in h.snippet.spans]}
+                          for rank, h in enumerate(hits, 1)], ensure_ascii=False, indent=2))
+    else:
+        for rank, h in enumerate(hits, 1):
+            print(f"{rank}. [{h.kind.value}] {marked(h.title)} ({h.slug}) — {marked(h.snippet)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the command line parser of ``agentdesk-admin``."""
     parser = argparse.ArgumentParser(prog="agentdesk-admin",
@@ -401,6 +465,26 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--limit", type=int, default=20)
     find.add_argument("--json", action="store_true")
     find.set_defaults(run=cmd_find_customer)
+
+    kb = commands.add_parser("kb", help="knowledge base: import and search articles")
+    kb_commands = kb.add_subparsers(dest="kb_command", required=True)
+    kb_import = kb_commands.add_parser(
+        "import", help="import articles from Markdown (with front matter) and CSV files")
+    kb_import.add_argument("paths", nargs="+", metavar="PATH", help="file or directory")
+    kb_import.add_argument("--profile", metavar="DIR")
+    kb_import.add_argument("--dry-run", action="store_true",
+                           help="check the files and report, save nothing")
+    kb_import.add_argument("--server", metavar="URL",
+                           help="server database (default: the workspace's)")
+    kb_import.add_argument("--ask-password", action="store_true",
+                           help="ask for the server password instead of using the keyring")
+    kb_import.set_defaults(run=cmd_kb_import)
+    kb_search = kb_commands.add_parser("search", help="search published articles")
+    kb_search.add_argument("query")
+    kb_search.add_argument("--profile", metavar="DIR")
+    kb_search.add_argument("--limit", type=int, default=20)
+    kb_search.add_argument("--json", action="store_true")
+    kb_search.set_defaults(run=cmd_kb_search)
     return parser
 
 

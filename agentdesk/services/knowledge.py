@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from agentdesk.domain.errors import KnownError, NotFoundError
+from agentdesk.domain.errors import KnownError, NotFoundError, StaleRecordError
 from agentdesk.domain.kb_text import highlight, parse_query, snippet
 from agentdesk.domain.knowledge import (
     Article,
@@ -193,7 +193,13 @@ class KnowledgeService:
         """
         self._require_author()
         published = validate_article(replace(draft, status=ArticleStatus.PUBLISHED))
-        saved = self.save_articles([published])
+        with self._database.read() as conn:
+            current = store.load_question(conn, question.id)
+        if current is None:
+            raise NotFoundError("The question no longer exists")
+        if current.version != question.version:
+            raise StaleRecordError("The question was handled by someone else meanwhile")
+        saved = self.save_articles([published], create_only=True)
         answer = published.answer or clean_text(published.body)[:2000]
         self._update_question(question, {"status": QuestionStatus.PUBLISHED.value,
                                          "answer": answer, "article_id": saved.ids[0]})
@@ -228,7 +234,7 @@ class KnowledgeService:
         """
         self._require_author()
         saved = self.save_articles([validate_article(draft)], article_id=article_id,
-                                   base_version=base_version)
+                                   base_version=base_version, create_only=article_id is None)
         with self._database.read() as conn:
             article = store.load_article(conn, saved.ids[0])
         if article is None:  # written on the server, not pulled yet
@@ -237,10 +243,12 @@ class KnowledgeService:
 
     def save_articles(self, drafts: Sequence[ArticleDraft], *,
                       article_id: uuid.UUID | None = None, base_version: int | None = None,
-                      translation_of: dict[str, str] | None = None) -> SavedArticles:
+                      translation_of: dict[str, str] | None = None,
+                      create_only: bool = False) -> SavedArticles:
         """Save validated drafts (new, or replacing the article with the same slug) at once.
 
-        ``article_id``/``base_version`` apply to a single draft being edited.
+        ``article_id``/``base_version`` apply to a single draft being edited; with
+        ``create_only`` a draft whose slug is taken is refused instead of replacing.
         """
         self._require_author()
         if article_id is not None and len(drafts) != 1:
@@ -249,7 +257,7 @@ class KnowledgeService:
             results = save_server_articles(
                 self._sync.client.server,
                 [(draft, article_id, base_version) for draft in drafts],
-                translation_of=translation_of)
+                translation_of=translation_of, create_only=create_only)
             try:
                 self._sync.run_round()
                 synced = True
@@ -260,13 +268,11 @@ class KnowledgeService:
         now = self._clock.now()
         with self._database.write() as conn:
             results = [store.write_article(conn, draft, now=now, article_id=article_id,
-                                           base_version=base_version) for draft in drafts]
+                                           base_version=base_version, create_only=create_only)
+                       for draft in drafts]
             ids = {draft.slug: r[0] for draft, r in zip(drafts, results, strict=True)}
             touched = [r[0] for r in results if r[1]]
-            for slug, original in (translation_of or {}).items():
-                if slug in ids and original in ids and store.link_translation(
-                        conn, ids[slug], ids[original], now=now):
-                    touched.append(ids[slug])
+            touched += store.link_translations(conn, ids, translation_of or {}, now=now)
             kb_index.refresh(conn, touched)
         return SavedArticles(tuple(r[0] for r in results), sum(r[1] for r in results))
 

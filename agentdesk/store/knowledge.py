@@ -117,6 +117,7 @@ def write_article(
     article_id: uuid.UUID | None = None,
     base_version: int | None = None,
     site: str = DEFAULT_SITE,
+    create_only: bool = False,
 ) -> tuple[uuid.UUID, bool]:
     """Insert an article, or save a new version of the one with its id (or else its slug).
 
@@ -128,6 +129,8 @@ def write_article(
         base_version: The article version the editor started from; a save over a newer
             one is refused.
         site: The call center the row belongs to.
+        create_only: Without ``article_id``, refuse a slug that is taken instead of
+            saving over its article (an editor creating an article; imports replace).
 
     Returns:
         The article id, and whether anything changed.
@@ -140,6 +143,8 @@ def write_article(
     by_slug = conn.execute(sa.select(kb_articles).where(
         kb_articles.c.slug == draft.slug)).mappings().first()
     if article_id is None:
+        if create_only and by_slug is not None:
+            raise ValidationError({"slug": "taken"})
         current = by_slug
     else:
         current = conn.execute(sa.select(kb_articles).where(
@@ -175,6 +180,23 @@ def link_translation(conn: Connection, article_id: uuid.UUID, original: uuid.UUI
         sa.or_(kb_articles.c.translation_of.is_(None), kb_articles.c.translation_of != original),
     ).values(translation_of=original, version=kb_articles.c.version + 1, updated_at=now))
     return bool(result.rowcount)
+
+
+def link_translations(conn: Connection, saved: Mapping[str, uuid.UUID],
+                      translation_of: Mapping[str, str], *, now: datetime) -> list[uuid.UUID]:
+    """Link translations (slug -> original slug) among ``saved`` or already stored articles.
+
+    Returns:
+        The ids of the translations whose link is new.
+    """
+    linked = []
+    for slug, original in translation_of.items():
+        article_id = saved.get(slug) or find_slug(conn, slug)
+        original_id = saved.get(original) or find_slug(conn, original)
+        if article_id is not None and original_id is not None and link_translation(
+                conn, article_id, original_id, now=now):
+            linked.append(article_id)
+    return linked
 
 
 # ---------------------------------------------------------------------- escalation rules

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from agentdesk.domain.knowledge import ArticleDraft
-from agentdesk.store.knowledge import link_translation, write_article
+from agentdesk.store.knowledge import link_translations, write_article
 from agentdesk.store.schema.base import DEFAULT_SITE
 from agentdesk.sync.connection import retrying
 from agentdesk.sync.server import ServerStore, server_now
@@ -17,6 +17,7 @@ def save_server_articles(
     *,
     translation_of: dict[str, str] | None = None,
     site: str = DEFAULT_SITE,
+    create_only: bool = False,
 ) -> list[tuple[uuid.UUID, bool]]:
     """Save articles on the server in one transaction and log them for every workstation.
 
@@ -24,9 +25,10 @@ def save_server_articles(
         server: The server database.
         drafts: (validated draft, id of the article edited or None, the article version
             the editor started from or None) for each article.
-        translation_of: Slug of a translation -> slug of its original, both among the
+        translation_of: Slug of a translation -> slug of its original, each among the
             drafts or already stored.
         site: The call center.
+        create_only: Refuse a new draft whose slug is taken (see ``write_article``).
 
     Returns:
         (article id, whether it changed) for each draft, in order.
@@ -39,16 +41,14 @@ def save_server_articles(
         with server.engine.begin() as conn:
             now = server_now(conn)
             saved = [write_article(conn, draft, now=now, article_id=article_id,
-                                   base_version=base, site=site)
+                                   base_version=base, site=site, create_only=create_only)
                      for draft, article_id, base in drafts]
             by_slug = {draft.slug: result[0] for (draft, _, _), result in zip(drafts, saved,
                                                                                strict=True)}
             changed = [(site, "kb_articles", article_id) for article_id, touched in saved
                        if touched]
-            for slug, original in (translation_of or {}).items():
-                if slug in by_slug and original in by_slug and link_translation(
-                        conn, by_slug[slug], by_slug[original], now=now):
-                    changed.append((site, "kb_articles", by_slug[slug]))
+            changed += [(site, "kb_articles", article_id) for article_id in link_translations(
+                conn, by_slug, translation_of or {}, now=now)]
             if changed:
                 server.log_rows(conn, list(dict.fromkeys(changed)))
             return saved

@@ -95,3 +95,47 @@ def test_downgrade_and_upgrade_again(tmp_path: Path) -> None:
 
 def test_the_recorded_head_is_alembics_head() -> None:
     assert migrate.head_revision() == migrate.HEAD_REVISION
+
+
+def test_upgrading_a_0005_database_keys_its_articles_and_indexes_them(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    db = Database.open(tmp_path / "agentdesk.db")
+    migrate.upgrade_local(db, "0005")
+    now = clock.now().replace(tzinfo=None).isoformat(sep=" ")
+    article_ids = [uuid.uuid4() for _ in range(3)]
+    with db.write() as conn:
+        for n, aid in enumerate(article_ids):
+            conn.exec_driver_sql(
+                "INSERT INTO kb_articles (id, site, version, updated_at, title, body, kind,"
+                " category, tags, language, status, article_version) VALUES (?, 'default', 1,"
+                " ?, ?, ?, 'faq', '', '', 'zh', 'published', 1)",
+                (aid.hex, now, f"携号转网问题{n}", "转网前请结清话费。"))
+        conn.exec_driver_sql(
+            "INSERT INTO escalation_rules (id, site, version, updated_at, topic, title,"
+            " title_en, department, domain, required_info, first_questions,"
+            " front_line_answers, steps, response_minutes, informs_customer, article_id)"
+            " VALUES (?, 'default', 1, ?, 'porting', '转网', 'Porting', '号码中心', 'business',"
+            " '姓名', '何时', '无', '一线\n中心', 60, '中心', ?)",
+            (uuid.uuid4().hex, now, article_ids[0].hex))
+    db.close()
+
+    ws = open_workspace(tmp_path, clock, hasher=fast_hasher())
+    try:
+        with ws.database.read() as conn:
+            slugs = conn.exec_driver_sql("SELECT id, slug, answer FROM kb_articles").all()
+            rule = conn.exec_driver_sql(
+                "SELECT steps, steps_en, department_en FROM escalation_rules").one()
+        assert sorted(slug for _, slug, _ in slugs) == sorted(
+            f"a-{aid.hex}" for aid in article_ids)
+        assert all(answer == "" for *_, answer in slugs)
+        assert tuple(rule) == ("一线\n中心", "", "")
+        from agentdesk.domain.people import Role
+
+        agent = ws.auth.add_user("agent01", "坐席", Role.AGENT, "correct horse")
+        hits = ws.knowledge_for(agent).search("转网")
+        assert len(hits) == 3
+        view = ws.knowledge_for(agent).article(article_ids[0])
+        assert view.escalation is not None and view.escalation.steps == ("一线", "中心")
+    finally:
+        ws.close()
