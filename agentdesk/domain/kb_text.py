@@ -26,10 +26,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 
 #: Bumped whenever the tokens of a text change: the local index is rebuilt on start-up.
-ANALYZER_VERSION = 1
+ANALYZER_VERSION = 2
 
 #: Queries longer than this are cut (a pasted paragraph is not a search).
 MAX_QUERY_CHARS = 200
@@ -45,25 +44,46 @@ _CJK_RANGES = (
     "\uf900-\ufaff"  # CJK Compatibility Ideographs
     "\U00020000-\U0003134f"  # Extensions B-G
 )
-_CJK = f"[{_CJK_RANGES}]"
+# A CJK letter: punctuation in those blocks (・, ゛) and unassigned code points are not.
+_CJK = f"(?:(?=[^\\W_])[{_CJK_RANGES}])"
 # A CJK run, or a run of letters and digits that are not CJK.
 _TOKEN_RE = re.compile(rf"({_CJK}+)|((?:(?!{_CJK})[^\W_])+)")
 _WORD_LIMIT = 64  # longer "words" (hashes, base64) are cut to keep the index small
 
 
 # Diacritics of Latin, Greek and Cyrillic letters (not the kana voicing marks, which NFKC
-# puts back together).
-_MARKS_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# puts back together), and characters that are invisible in text: zero-width spaces and
+# joiners, the soft hyphen, the byte-order mark and variation selectors.
+_DROPPED_RE = re.compile(
+    "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+    "\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 
 
 def _fold_text(text: str) -> str:
-    stripped = _MARKS_RE.sub("", unicodedata.normalize("NFKD", text))
+    stripped = _DROPPED_RE.sub("", unicodedata.normalize("NFKD", text))
     return unicodedata.normalize("NFKC", stripped).casefold()
 
 
-@lru_cache(maxsize=65536)
-def _fold_char(char: str) -> str:
-    return _fold_text(char)
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table folding one character at a time, filled as characters come."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_text(chr(code))
+        self[code] = folded
+        return folded
+
+
+class _UnevenTable(dict[int, str]):
+    """``str.translate`` table keeping only characters that do not fold to exactly one."""
+
+    def __missing__(self, code: int) -> str:
+        kept = "" if len(_FOLDS[code]) == 1 else chr(code)
+        self[code] = kept
+        return kept
+
+
+_FOLDS = _FoldTable()
+_UNEVEN = _UnevenTable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,19 +113,13 @@ def fold(text: str) -> Folded:
     """Fold ``text`` for matching (see :class:`Folded`)."""
     if text.isascii():
         return Folded(text.lower(), None)
-    whole = _fold_text(text)
-    if len(whole) == len(text):
-        return Folded(whole, None)
-    pieces: list[str] = []
+    folded = text.translate(_FOLDS)
+    if not text.translate(_UNEVEN):  # every character folded to exactly one
+        return Folded(folded, None)
     origin: list[int] = []
-    aligned = True
     for index, char in enumerate(text):
-        folded = _fold_char(char)
-        if len(folded) != 1:
-            aligned = False
-        pieces.append(folded)
-        origin.extend([index] * len(folded))
-    return Folded("".join(pieces), None if aligned else tuple(origin))
+        origin.extend([index] * len(_FOLDS[ord(char)]))
+    return Folded(folded, tuple(origin))
 
 
 def _runs(folded: str) -> list[tuple[str, bool]]:
@@ -199,7 +213,7 @@ def _query_part(text: str) -> QueryPart | None:
 
 def parse_query(text: str) -> KbQuery:
     """Analyse what the agent typed; never raises, whatever the input."""
-    folded = fold(text[:MAX_QUERY_CHARS]).text
+    folded = _fold_text(text[:MAX_QUERY_CHARS])
     parts: list[QueryPart] = []
     for chunk in folded.split():
         part = _query_part(chunk)
@@ -250,12 +264,22 @@ def _highlight_needles(needles: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda n: (-len(n), n)))
 
 
+def _original_spans(folded: Folded, needles: tuple[str, ...], length: int
+                    ) -> list[tuple[int, int]]:
+    """Matches in original characters, merged where folding made them overlap (ß -> ss)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(folded.original_span(s, e, length)
+                             for s, e in _match_spans(folded.text, _highlight_needles(needles))):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        elif start < end:
+            merged.append((start, end))
+    return merged
+
+
 def highlight(text: str, needles: tuple[str, ...]) -> Snippet:
     """Return all of ``text`` with every occurrence of ``needles`` marked."""
-    folded = fold(text)
-    spans = [folded.original_span(s, e, len(text))
-             for s, e in _match_spans(folded.text, _highlight_needles(needles))]
-    return Snippet(text, tuple(spans))
+    return Snippet(text, tuple(_original_spans(fold(text), needles, len(text))))
 
 
 def snippet(text: str, needles: tuple[str, ...], width: int = 80) -> Snippet:
@@ -265,9 +289,7 @@ def snippet(text: str, needles: tuple[str, ...], width: int = 80) -> Snippet:
     the start of the text.
     """
     flat = " ".join(text.split())
-    folded = fold(flat)
-    spans = [folded.original_span(s, e, len(flat))
-             for s, e in _match_spans(folded.text, _highlight_needles(needles))]
+    spans = _original_spans(fold(flat), needles, len(flat))
     if len(flat) <= width:
         return Snippet(flat, tuple(spans))
     first = spans[0][0] if spans else 0

@@ -47,6 +47,9 @@ _CHOICES = {"kind": [k.value for k in ArticleKind],
                        ArticleStatus.ARCHIVED.value],
             "language": ["zh", "en"]}
 _SPLIT_RE = re.compile(r"[,，、;；]")
+# Every cell of a file that may be read must fit: more than BODY_MAX (so that a long body is
+# reported as too long, not as bad CSV) and at most a C long.
+_CSV_FIELD_LIMIT = min(max(BODY_MAX * 4, MAX_FILE_BYTES), 2**31 - 1)
 _LIMITS = {"slug": SLUG_MAX, "title": TITLE_MAX, "body": BODY_MAX, "answer": ANSWER_MAX,
            "category": CATEGORY_MAX, "tags": TAG_MAX}
 
@@ -233,10 +236,15 @@ def _collect(paths: Sequence[Path]) -> tuple[list[Path], int, list[FileProblem]]
     files: list[Path] = []
     skipped = 0
     problems: list[FileProblem] = []
+
+    def unreadable(error: OSError) -> None:  # a directory os.walk cannot list
+        problems.append(FileProblem(str(error.filename), None, "file", "unreadable",
+                                    error.strerror or str(error)))
+
     for path in paths:
         if path.is_dir():
             candidates: list[Path] = []
-            for root, dirs, names in os.walk(path):
+            for root, dirs, names in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 candidates.extend(Path(root) / n for n in sorted(names) if not n.startswith("."))
         elif path.exists() or path.is_symlink():
@@ -252,8 +260,22 @@ def _collect(paths: Sequence[Path]) -> tuple[list[Path], int, list[FileProblem]]
     return files, skipped, problems
 
 
+# Tags that YAML gives plain scalars by their look: yes/no/on/off, 0123, 12:30, 1_000, dates,
+# null, "=". Without them every plain scalar is text, as written (a title "No", a slug "0123").
+_GUESSED_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in
+                          ("bool", "int", "float", "timestamp", "null", "value", "yaml"))
+
+
 class _FrontMatterLoader(yaml.SafeLoader):
-    """YAML's safe loader without aliases, so that a small document cannot grow huge."""
+    """YAML's safe loader without aliases and without guessing types.
+
+    Without aliases a small document cannot grow huge; without guessing every plain scalar
+    stays the text it is.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in _GUESSED_TAGS]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
@@ -280,9 +302,12 @@ def _read_text(path: Path) -> str | FileProblem:
     try:
         text = data.decode("utf-16" if utf16 else "utf-8-sig")
     except UnicodeDecodeError as error:
-        line = None if utf16 else data[:error.start].count(b"\n") + 1
+        # The UTF-8 decoder counts from after a byte-order mark; the UTF-16 one from the start.
+        start = error.start + (0 if utf16 or not data.startswith(codecs.BOM_UTF8)
+                               else len(codecs.BOM_UTF8))
+        line = None if utf16 else data[:start].count(b"\n") + 1
         return FileProblem(where, line, "file", "not_utf8",
-                           f"byte {error.start + 1} cannot be decoded; save the file as UTF-8")
+                           f"byte {start + 1} cannot be decoded; save the file as UTF-8")
     if "\x00" in text:
         return FileProblem(where, text[:text.index("\x00")].count("\n") + 1, "file", "not_utf8",
                            "NUL characters: a binary file, or UTF-16 without a byte-order mark")
@@ -364,6 +389,8 @@ def _read_file(path: Path, problems: list[FileProblem]) -> list[_Parsed]:
 
 def _csv_articles(path: Path, text: str, problems: list[FileProblem]) -> list[_Parsed]:
     """Return one article per row of a CSV table with a header row."""
+    if csv.field_size_limit() < _CSV_FIELD_LIMIT:
+        csv.field_size_limit(_CSV_FIELD_LIMIT)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     where = str(path)
     try:
@@ -371,8 +398,9 @@ def _csv_articles(path: Path, text: str, problems: list[FileProblem]) -> list[_P
     except csv.Error as error:
         problems.append(FileProblem(where, 1, "file", "bad_csv", _csv_detail(error)))
         return []
+    # Blank columns (trailing commas of spreadsheet exports) are ignored.
     columns = [c.strip().lower().replace("-", "_") for c in header]
-    doubled = sorted({c for c in columns if columns.count(c) > 1})
+    doubled = sorted({c for c in columns if c and columns.count(c) > 1})
     if doubled:
         problems.append(FileProblem(where, 1, doubled[0], "bad_csv", "the column appears twice"))
         return []
@@ -381,8 +409,8 @@ def _csv_articles(path: Path, text: str, problems: list[FileProblem]) -> list[_P
     if missing:
         problems.extend(missing)
         return []
-    problems.extend(FileProblem(where, 1, c or "(blank)", "unknown_field") for c in columns
-                    if c not in FIELDS and c != "body")
+    problems.extend(FileProblem(where, 1, c, "unknown_field") for c in columns
+                    if c and c not in FIELDS and c != "body")
     articles = []
     while True:
         line = reader.line_num + 1
@@ -396,11 +424,19 @@ def _csv_articles(path: Path, text: str, problems: list[FileProblem]) -> list[_P
             break
         if not any(cell.strip() for cell in row):
             continue
+        if len(row) < len(columns) and not any(columns[len(row):]):
+            row += [""] * (len(columns) - len(row))  # only cells of blank columns are missing
         if len(row) != len(columns):
             problems.append(FileProblem(where, line, "row", "bad_row",
                                         f"{len(row)} cells, the header has {len(columns)}"))
             continue
-        fields: dict[str, object] = dict(zip(columns, row, strict=True))
+        stray = next((i for i, (c, cell) in enumerate(zip(columns, row, strict=True))
+                      if not c and cell.strip()), None)
+        if stray is not None:
+            problems.append(FileProblem(where, line, "row", "bad_row",
+                                        f"cell {stray + 1} has text, but its column has no name"))
+            continue
+        fields: dict[str, object] = {c: cell for c, cell in zip(columns, row, strict=True) if c}
         body = str(fields.pop("body"))
         fields = {k: v for k, v in fields.items() if k in FIELDS}
         default = _default_slug(str(fields.get("title", "")))

@@ -47,11 +47,13 @@ class SavedArticles:
         changed: How many were new or different.
         synced: False when a server exists but the pull that brings the articles to this
             workstation failed (they arrive with the next round).
+        versions: The article version of each, in the order given.
     """
 
     ids: tuple[uuid.UUID, ...]
     changed: int
     synced: bool = True
+    versions: tuple[int, ...] = ()
 
 
 class KnowledgeService:
@@ -165,11 +167,28 @@ class KnowledgeService:
             return store.list_questions(conn, asked_by=self._user.id)
 
     def question_queue(self, *, include_done: bool = False) -> list[Question]:
-        """Return the questions waiting for a trainer (all of them with ``include_done``)."""
+        """Return the questions waiting for a trainer, longest waiting first.
+
+        With ``include_done`` every question is listed, newest first.
+        """
         self._require_author()
-        statuses = () if include_done else (QuestionStatus.OPEN,)
         with self._database.read() as conn:
-            return store.list_questions(conn, statuses=statuses)
+            if include_done:
+                return store.list_questions(conn)
+            return store.list_questions(conn, statuses=(QuestionStatus.OPEN,),
+                                        oldest_first=True, limit=5000)
+
+    def question(self, question_id: uuid.UUID) -> Question:
+        """Return one question as stored now (the agent's own, or any for a trainer).
+
+        Raises:
+            NotFoundError: no such question, or another agent's.
+        """
+        with self._database.read() as conn:
+            found = store.load_question(conn, question_id)
+        if found is None or (found.asked_by != self._user.id and not self.can_author):
+            raise NotFoundError("No such question")
+        return found
 
     def answer_question(self, question: Question, answer: str, *,
                         decline: bool = False) -> Question:
@@ -201,8 +220,15 @@ class KnowledgeService:
             raise StaleRecordError("The question was handled by someone else meanwhile")
         saved = self.save_articles([published], create_only=True)
         answer = published.answer or clean_text(published.body)[:2000]
+        with self._database.read() as conn:
+            here = store.load_article(conn, saved.ids[0]) is not None
+        # Without the article here yet (its pull failed), the question cannot point at it;
+        # the agent still learns it was published, with the answer.
         self._update_question(question, {"status": QuestionStatus.PUBLISHED.value,
-                                         "answer": answer, "article_id": saved.ids[0]})
+                                         "answer": answer,
+                                         "article_id": saved.ids[0] if here else None})
+        if not here:
+            return ArticleView(Article(saved.ids[0], published, saved.versions[0], None))
         return self.article(saved.ids[0])
 
     def _update_question(self, question: Question, changes: dict[str, object]) -> Question:
@@ -233,12 +259,14 @@ class KnowledgeService:
             ServerUnavailable: there is a server and it cannot be reached (nothing saved).
         """
         self._require_author()
-        saved = self.save_articles([validate_article(draft)], article_id=article_id,
-                                   base_version=base_version, create_only=article_id is None)
+        cleaned = validate_article(draft)
+        saved = self.save_articles([cleaned], article_id=article_id, base_version=base_version,
+                                   create_only=article_id is None)
         with self._database.read() as conn:
             article = store.load_article(conn, saved.ids[0])
-        if article is None:  # written on the server, not pulled yet
-            raise NotFoundError("The article was saved on the server but is not here yet")
+        if article is None or article.version != saved.versions[0]:
+            # Saved on the server; the pull that brings it here failed and comes later.
+            return Article(saved.ids[0], cleaned, saved.versions[0], None)
         return article
 
     def save_articles(self, drafts: Sequence[ArticleDraft], *,
@@ -264,7 +292,7 @@ class KnowledgeService:
             except KnownError:
                 synced = False
             return SavedArticles(tuple(r[0] for r in results), sum(r[1] for r in results),
-                                 synced)
+                                 synced, tuple(r[2] for r in results))
         now = self._clock.now()
         with self._database.write() as conn:
             results = [store.write_article(conn, draft, now=now, article_id=article_id,
@@ -274,7 +302,8 @@ class KnowledgeService:
             touched = [r[0] for r in results if r[1]]
             touched += store.link_translations(conn, ids, translation_of or {}, now=now)
             kb_index.refresh(conn, touched)
-        return SavedArticles(tuple(r[0] for r in results), sum(r[1] for r in results))
+        return SavedArticles(tuple(r[0] for r in results), sum(r[1] for r in results),
+                             versions=tuple(r[2] for r in results))
 
     def _require_author(self) -> None:
         if not self.can_author:

@@ -118,7 +118,7 @@ def write_article(
     base_version: int | None = None,
     site: str = DEFAULT_SITE,
     create_only: bool = False,
-) -> tuple[uuid.UUID, bool]:
+) -> tuple[uuid.UUID, bool, int]:
     """Insert an article, or save a new version of the one with its id (or else its slug).
 
     Args:
@@ -133,7 +133,7 @@ def write_article(
             saving over its article (an editor creating an article; imports replace).
 
     Returns:
-        The article id, and whether anything changed.
+        The article id, whether anything changed, and the article's version now.
 
     Raises:
         ValidationError: ``slug``: ``taken`` by another article.
@@ -156,18 +156,27 @@ def write_article(
     values = article_values(draft)
     if current is None:
         new = new_id()
-        conn.execute(kb_articles.insert().values(
-            id=new, site=site, version=1, updated_at=now, deleted_at=None,
-            article_version=1, product_id=None, translation_of=None, **values))
-        return new, True
+        try:
+            conn.execute(kb_articles.insert().values(
+                id=new, site=site, version=1, updated_at=now, deleted_at=None,
+                article_version=1, product_id=None, translation_of=None, **values))
+        except sa.exc.IntegrityError as exc:  # taken meanwhile; the transaction is lost
+            raise ValidationError({"slug": "taken"}) from exc
+        return new, True, 1
     if base_version is not None and int(current["article_version"]) != base_version:
         raise StaleRecordError("The article was changed by someone else meanwhile")
     if current["deleted_at"] is None and all(current[k] == v for k, v in values.items()):
-        return current["id"], False
-    conn.execute(kb_articles.update().where(kb_articles.c.id == current["id"]).values(
-        version=current["version"] + 1, updated_at=now, deleted_at=None,
-        article_version=current["article_version"] + 1, **values))
-    return current["id"], True
+        return current["id"], False, int(current["article_version"])
+    # The version the row was read at guards the write: a save that commits in between
+    # (another trainer, read without a lock) makes this one stale instead of lost.
+    result = conn.execute(kb_articles.update().where(
+        kb_articles.c.id == current["id"],
+        kb_articles.c.article_version == current["article_version"],
+    ).values(version=current["version"] + 1, updated_at=now, deleted_at=None,
+             article_version=current["article_version"] + 1, **values))
+    if result.rowcount != 1:
+        raise StaleRecordError("The article was changed by someone else meanwhile")
+    return current["id"], True, int(current["article_version"]) + 1
 
 
 def link_translation(conn: Connection, article_id: uuid.UUID, original: uuid.UUID, *,
@@ -246,6 +255,9 @@ def list_rules(conn: Connection) -> list[EscalationRule]:
 
 # ------------------------------------------------------------------------- questions
 
+# What a trainer decided about a question: merged as one (see ``queue_mutation``).
+QUESTION_OUTCOME = frozenset({"status", "answer", "answered_by", "answered_at", "article_id"})
+
 _asker = users.alias("asker")
 _trainer = users.alias("trainer")
 
@@ -269,15 +281,20 @@ def _question(row: RowMapping) -> Question:
 
 
 def list_questions(conn: Connection, *, asked_by: uuid.UUID | None = None,
-                   statuses: Iterable[QuestionStatus] = (), limit: int = 500) -> list[Question]:
-    """Return questions, newest first: one agent's, or by status for the trainers' queue."""
+                   statuses: Iterable[QuestionStatus] = (), limit: int = 500,
+                   oldest_first: bool = False) -> list[Question]:
+    """Return questions, newest (or oldest) first: one agent's, or by status."""
     query = _questions_query()
     if asked_by is not None:
         query = query.where(kb_questions.c.asked_by == asked_by)
     wanted = [status.value for status in statuses]
     if wanted:
         query = query.where(kb_questions.c.status.in_(wanted))
-    query = query.order_by(kb_questions.c.asked_at.desc(), kb_questions.c.id.desc()).limit(limit)
+    if oldest_first:
+        query = query.order_by(kb_questions.c.asked_at, kb_questions.c.id)
+    else:
+        query = query.order_by(kb_questions.c.asked_at.desc(), kb_questions.c.id.desc())
+    query = query.limit(limit)
     return [_question(row) for row in conn.execute(query).mappings()]
 
 
@@ -318,4 +335,5 @@ def update_question(conn: Connection, question_id: uuid.UUID, *, base_version: i
     before = dict(current)
     row = {**before, **changes, "version": before["version"] + 1, "updated_at": now}
     conn.execute(kb_questions.update().where(kb_questions.c.id == question_id).values(row))
-    queue_mutation(conn, kb_questions, row, base_version=base_version, now=now, before=before)
+    queue_mutation(conn, kb_questions, row, base_version=base_version, now=now, before=before,
+                   together=QUESTION_OUTCOME)

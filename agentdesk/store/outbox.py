@@ -45,6 +45,7 @@ def queue_mutation(
     now: datetime,
     op: str = "upsert",
     before: Mapping[str, Any] | None = None,
+    together: frozenset[str] = frozenset(),
 ) -> uuid.UUID:
     """Append one mutation of a synced row to the outbox, in the caller's transaction.
 
@@ -57,6 +58,9 @@ def queue_mutation(
         op: ``upsert`` or ``delete``.
         before: The row as it was before the write; its changed fields go with the
             mutation so the server can merge field by field.
+        together: Fields that only make sense together (a question's status, answer and
+            article): when one of them changed, all go as changed, so the server keeps
+            either all of this write's values or, on a conflict, logs and takes them all.
 
     Returns:
         The mutation id, which makes a replayed push a no-op on the server.
@@ -67,8 +71,10 @@ def queue_mutation(
     names = [column.name for column in synced_columns(table)]
     base = None
     if before is not None:
-        base = encode_row({name: before[name] for name in names
-                           if name not in ROW_META and before[name] != row[name]})
+        changed = {name for name in names if name not in ROW_META and before[name] != row[name]}
+        if changed & together:
+            changed |= together & set(names)
+        base = encode_row({name: before[name] for name in names if name in changed})
     conn.execute(
         outbox.insert().values(
             mutation_id=mutation_id,

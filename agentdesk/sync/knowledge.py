@@ -18,7 +18,7 @@ def save_server_articles(
     translation_of: dict[str, str] | None = None,
     site: str = DEFAULT_SITE,
     create_only: bool = False,
-) -> list[tuple[uuid.UUID, bool]]:
+) -> list[tuple[uuid.UUID, bool, int]]:
     """Save articles on the server in one transaction and log them for every workstation.
 
     Args:
@@ -31,13 +31,13 @@ def save_server_articles(
         create_only: Refuse a new draft whose slug is taken (see ``write_article``).
 
     Returns:
-        (article id, whether it changed) for each draft, in order.
+        (article id, whether it changed, its article version) for each draft, in order.
 
     Raises:
         ValidationError: a slug is taken by another article, or an article was edited
             meanwhile; nothing is saved.
     """
-    def work() -> list[tuple[uuid.UUID, bool]]:
+    def work() -> list[tuple[uuid.UUID, bool, int]]:
         with server.engine.begin() as conn:
             now = server_now(conn)
             saved = [write_article(conn, draft, now=now, article_id=article_id,
@@ -45,7 +45,7 @@ def save_server_articles(
                      for draft, article_id, base in drafts]
             by_slug = {draft.slug: result[0] for (draft, _, _), result in zip(drafts, saved,
                                                                                strict=True)}
-            changed = [(site, "kb_articles", article_id) for article_id, touched in saved
+            changed = [(site, "kb_articles", article_id) for article_id, touched, _ in saved
                        if touched]
             changed += [(site, "kb_articles", article_id) for article_id in link_translations(
                 conn, by_slug, translation_of or {}, now=now)]

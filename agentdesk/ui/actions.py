@@ -32,6 +32,13 @@ class ConsoleActions(QObject):
         call_notes: Put the cursor in the call notes (Ctrl+Shift+N).
         callbacks: Show the callbacks list (Ctrl+B).
         ring_in: Simulate an incoming call (training phone only; Ctrl+Shift+I).
+        kb_search: Search the knowledge base (Ctrl+K).
+        kb_copy_answer: Put the article's answer (or the selected text) into the call notes
+            (Ctrl+Shift+C).
+        kb_ask: Ask the trainers a question (Ctrl+Shift+Q).
+        kb_my_questions: The agent's questions and their answers.
+        kb_question_queue: Trainers: the questions waiting for an answer.
+        kb_articles: Trainers: write and edit articles.
         sync_now: Sync with the server now (F9).
         sync_issues: Show the rejected changes and conflicts (Ctrl+Shift+Y).
         sign_in: Show the sign-in dialog while nobody is signed in (Ctrl+L).
@@ -80,6 +87,12 @@ class ConsoleActions(QObject):
         self.call_notes = make("Ctrl+Shift+N")
         self.callbacks = make("Ctrl+B")
         self.ring_in = make("Ctrl+Shift+I")
+        self.kb_search = make("Ctrl+K")
+        self.kb_copy_answer = make("Ctrl+Shift+C")
+        self.kb_ask = make("Ctrl+Shift+Q")
+        self.kb_my_questions = make()
+        self.kb_question_queue = make()
+        self.kb_articles = make()
         self.sync_now = make("F9")
         self.sync_issues = make("Ctrl+Shift+Y")
         self.sign_in = make("Ctrl+L")
@@ -128,6 +141,12 @@ class ConsoleActions(QObject):
                        self.consent_no):
             key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{action.text().replace('&', '')} ({key})")
+        self.kb_search.setText(self.tr("&Search"))
+        self.kb_copy_answer.setText(self.tr("&Copy answer into call notes"))
+        self.kb_ask.setText(self.tr("&Ask trainers…"))
+        self.kb_my_questions.setText(self.tr("&My questions…"))
+        self.kb_question_queue.setText(self.tr("Question &queue…"))
+        self.kb_articles.setText(self.tr("A&rticles…"))
         self.sync_now.setText(self.tr("Sync &now"))
         self.sync_issues.setText(self.tr("Sync &issues…"))
         self.sign_in.setText(self.tr("Sign &in…"))

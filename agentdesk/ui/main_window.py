@@ -16,6 +16,7 @@ from agentdesk.services.customers import CustomerRecord
 from agentdesk.ui.actions import ConsoleActions
 from agentdesk.ui.calls.call_area import CallArea
 from agentdesk.ui.customers.panel import CustomerPanel
+from agentdesk.ui.knowledge.area import KnowledgeArea
 from agentdesk.ui.labels import Labels
 from agentdesk.ui.status_bar import SyncStatusArea
 from agentdesk.ui.sync import PROTOCOL_MISMATCH, UNREACHABLE, SyncController
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.calls = CallArea(self, self.console_actions, runner, clock or SystemClock())
         self.calls.controller.open_customer.connect(self._open_for_call)
         self.calls.controller.new_customer.connect(self.customers.new_customer)
+        self.knowledge = KnowledgeArea(self, self.console_actions, runner, self.calls)
         self._default_state = self.saveState(LAYOUT_VERSION)
         self.user_label = QLabel(self)
         self.user_label.setObjectName("userLabel")
@@ -100,6 +102,8 @@ class MainWindow(QMainWindow):
         self.customer_menu = bar.addMenu("")
         for action in (a.find_customer, a.new_customer, a.edit_customer, a.reload_customer):
             self.customer_menu.addAction(action)
+        self.knowledge_menu = bar.addMenu("")
+        self.knowledge.fill_menu(self.knowledge_menu)
         self.sync_menu = bar.addMenu("")
         self.sync_menu.addAction(a.sync_now)
         self.sync_menu.addAction(a.sync_issues)
@@ -112,6 +116,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.customer_dock.toggleViewAction())
         self.view_menu.addAction(self.calls.call_dock.toggleViewAction())
         self.view_menu.addAction(self.calls.callbacks_dock.toggleViewAction())
+        self.view_menu.addAction(self.knowledge.dock.toggleViewAction())
         self.view_menu.addAction(a.reset_layout)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(a.shortcuts)
@@ -164,8 +169,10 @@ class MainWindow(QMainWindow):
         self.console_actions.reload_customer.setEnabled(False)
         if self.calls.controller.active:
             self.calls.stop()
+        self.knowledge.stop()
         if workspace is not None and user is not None:
             self.calls.start(workspace, user)
+            self.knowledge.start(workspace, user)
         self.retranslate_ui()
         if signed_in:
             self.customers.search.focus_search()
@@ -262,6 +269,10 @@ class MainWindow(QMainWindow):
                                      "call)")),
             (a.call_notes, self.tr("Type call notes")),
             (a.callbacks, self.tr("Show the callbacks list (Enter calls back)")),
+            (a.kb_search, self.tr("Search the knowledge base (Esc goes back)")),
+            (a.kb_copy_answer, self.tr("Put the article's answer, or the selected text, into "
+                                       "the call notes")),
+            (a.kb_ask, self.tr("Ask the trainers a question (Enter sends)")),
             (a.find_customer, self.tr("Find a customer by phone, name or number")),
             (a.new_customer, self.tr("Add a customer")),
             (a.edit_customer, self.tr("Edit the open customer")),
@@ -326,6 +337,8 @@ class MainWindow(QMainWindow):
         self.customer_menu.setTitle(self.tr("&Customer"))
         self.phone_menu.setTitle(self.tr("&Phone"))
         self.calls.retranslate_ui()
+        self.knowledge_menu.setTitle(self.tr("&Knowledge"))
+        self.knowledge.retranslate_ui()
         self.sync_menu.setTitle(self.tr("&Sync"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))

@@ -2,6 +2,337 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>ArticleEditorDialog</name>
+    <message>
+        <source>New article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else saved this article while you were editing it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else saved this article while you were editing it. Reload their version (your changes are dropped), or keep your text: saving again then replaces theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This article has changes that are not saved. Discard them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish as article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Knowledge base articles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find by title or slug (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a new article (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the article and tell the agent (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the article (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArticleForm</name>
+    <message>
+        <source>Use lowercase letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the answer or the body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sl&amp;ug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>St&amp;atus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pr&amp;oducts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ans&amp;wer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Body (Markdown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used in links: article:slug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Separate with commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product codes, separated with commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The short answer an agent reads out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArticleHeaders</name>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <source>No article open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+K: search from anywhere; type Chinese or English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑ ↓: choose a result; Enter: open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Esc: back to where you were</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C: the answer (or the selected text) into the call notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Q: ask the trainers; Enter sends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rule (OLA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation rule (OLA): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 domain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tells the customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leader escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>if still open %1 after opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer at the front line (do not escalate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the customer first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information the escalation carries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer (Ctrl+Shift+C copies it into the call notes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>business</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>technical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this article in the other language</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AskDialog</name>
+    <message>
+        <source>Type your question first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question is too long: at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the trainers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;question for the trainers. Their answer appears under Knowledge › My questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter sends · Shift+Enter starts a new line · Esc cancels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CallArea</name>
     <message>
         <source>Finish the call and choose its disposition first.</source>
@@ -519,6 +850,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy answer into call notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ask trainers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;My questions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question &amp;queue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;rticles…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sync &amp;now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -798,6 +1153,122 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     </message>
 </context>
 <context>
+    <name>KnowledgeArea</name>
+    <message>
+        <source>Open an article first: Ctrl+K searches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to the call notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No call in progress: the text was copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question sent to the trainers. Their answer will appear under Knowledge › My questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Knowledge base</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePanel</name>
+    <message>
+        <source>No articles match “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That article is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the knowledge base (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the knowledge base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Articles found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Articles appear here as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeWords</name>
+    <message>
+        <source>FAQ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objection handling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published as an article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Outbound</source>
@@ -970,6 +1441,18 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Search the knowledge base (Esc goes back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the article&apos;s answer, or the selected text, into the call notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the trainers a question (Enter sends)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Find a customer by phone, name or number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1048,6 +1531,10 @@ The agent console for telesales call centers.</source>
     </message>
     <message>
         <source>&amp;Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Knowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1293,6 +1780,41 @@ The agent console for telesales call centers.</source>
     </message>
 </context>
 <context>
+    <name>MyQuestionsDialog</name>
+    <message>
+        <source>You asked on %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trainer has answered yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined by %1 on %2. The reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 published the answer as an article on %2. Press Enter to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered on %2:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions you sent to the trainers, newest first. Press Enter on one published as an article to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PauseDialog</name>
     <message>
         <source>Not ready</source>
@@ -1300,6 +1822,104 @@ The agent console for telesales call centers.</source>
     </message>
     <message>
         <source>Why are you not taking calls?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionHeaders</name>
+    <message>
+        <source>Asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionQueueDialog</name>
+    <message>
+        <source>No question is waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the answer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the reason for declining, so the agent knows why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Declined. The agent sees your reason in My questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered. The agent sees your answer in My questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published as the article “%1”. The agent is told in My questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another trainer handled this question meanwhile. The queue has been reloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions from agents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;handled questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;text: the answer, or the reason for declining</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the answer to the agent (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decline, with the text as the reason (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish as article…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a published article from the question and the answer (Ctrl+P)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1653,6 +2273,17 @@ The agent console for telesales call centers.</source>
     </message>
     <message>
         <source>Save (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_QuestionsDialog</name>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the list again (F5)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,337 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArticleEditorDialog</name>
+    <message>
+        <source>New article</source>
+        <translation>新文章</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Someone else saved this article while you were editing it.</source>
+        <translation>您编辑期间，其他人保存了这篇文章。</translation>
+    </message>
+    <message>
+        <source>Article changed</source>
+        <translation>文章已被修改</translation>
+    </message>
+    <message>
+        <source>Someone else saved this article while you were editing it. Reload their version (your changes are dropped), or keep your text: saving again then replaces theirs.</source>
+        <translation>您编辑期间，其他人保存了这篇文章。可以加载对方的版本（放弃您的修改），或保留您的内容：再次保存将替换对方的版本。</translation>
+    </message>
+    <message>
+        <source>&amp;Reload theirs</source>
+        <translation>加载对方版本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>保留我的(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>This article has changes that are not saved. Discard them?</source>
+        <translation>这篇文章有未保存的修改。要放弃吗？</translation>
+    </message>
+    <message>
+        <source>Publish as article</source>
+        <translation>发布为文章</translation>
+    </message>
+    <message>
+        <source>Knowledge base articles</source>
+        <translation>知识库文章</translation>
+    </message>
+    <message>
+        <source>Find by title or slug (Ctrl+F)</source>
+        <translation>按标题或标识查找 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>&amp;New article</source>
+        <translation>新文章(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new article (Ctrl+N)</source>
+        <translation>新建文章 (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Publish the article and tell the agent (Ctrl+S)</source>
+        <translation>发布文章并通知坐席 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Save the article (Ctrl+S)</source>
+        <translation>保存文章 (Ctrl+S)</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleForm</name>
+    <message>
+        <source>Use lowercase letters, digits, &apos;.&apos;, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>只能使用小写字母、数字、“.”、“_”和“-”。</translation>
+    </message>
+    <message>
+        <source>Write the answer or the body.</source>
+        <translation>请填写简答或正文。</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Sl&amp;ug</source>
+        <translation>标识(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>类型(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>St&amp;atus</source>
+        <translation>状态(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>分类(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Ta&amp;gs</source>
+        <translation>标签(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Pr&amp;oducts</source>
+        <translation>产品(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Ans&amp;wer</source>
+        <translation>简答(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Body (Markdown)</source>
+        <translation>正文 (Markdown)(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Used in links: article:slug</source>
+        <translation>用于链接：article:标识</translation>
+    </message>
+    <message>
+        <source>Separate with commas</source>
+        <translation>用逗号分隔</translation>
+    </message>
+    <message>
+        <source>Product codes, separated with commas</source>
+        <translation>产品编码，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>The short answer an agent reads out</source>
+        <translation>坐席可直接念给客户的简短答复</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleHeaders</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <source>No article open</source>
+        <translation>未打开文章</translation>
+    </message>
+    <message>
+        <source>Read in %1</source>
+        <translation>阅读%1版</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>Ctrl+K: search from anywhere; type Chinese or English</source>
+        <translation>Ctrl+K：随处搜索；可输入中文或英文</translation>
+    </message>
+    <message>
+        <source>↑ ↓: choose a result; Enter: open it</source>
+        <translation>↑ ↓：选择结果；Enter：打开</translation>
+    </message>
+    <message>
+        <source>Esc: back to where you were</source>
+        <translation>Esc：回到原来的位置</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C: the answer (or the selected text) into the call notes</source>
+        <translation>Ctrl+Shift+C：把简答（或选中的文字）放入通话备注</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+Q: ask the trainers; Enter sends</source>
+        <translation>Ctrl+Shift+Q：向训导师提问；Enter 发送</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <source>Escalation rule (OLA)</source>
+        <translation>升级规则（OLA）</translation>
+    </message>
+    <message>
+        <source>Escalation rule (OLA): %1</source>
+        <translation>升级规则（OLA）：%1</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>%1 (%2 domain)</source>
+        <translation>%1（%2域）</translation>
+    </message>
+    <message>
+        <source>Response time</source>
+        <translation>响应时限</translation>
+    </message>
+    <message>
+        <source>Tells the customer</source>
+        <translation>结果告知</translation>
+    </message>
+    <message>
+        <source>Leader escalation</source>
+        <translation>领导升级</translation>
+    </message>
+    <message>
+        <source>if still open %1 after opening</source>
+        <translation>受理后 %1 仍未解决时启动</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>%1: </source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>Answer at the front line (do not escalate)</source>
+        <translation>一线直接答复（不升级）</translation>
+    </message>
+    <message>
+        <source>Ask the customer first</source>
+        <translation>先问客户</translation>
+    </message>
+    <message>
+        <source>Information the escalation carries</source>
+        <translation>升级需携带的信息</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>处理步骤</translation>
+    </message>
+    <message>
+        <source>Answer (Ctrl+Shift+C copies it into the call notes)</source>
+        <translation>简答（Ctrl+Shift+C 放入通话备注）</translation>
+    </message>
+    <message>
+        <source>business</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>technical</source>
+        <translation>技术</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>Open this article in the other language</source>
+        <translation>打开这篇文章的另一种语言版本</translation>
+    </message>
+</context>
+<context>
+    <name>AskDialog</name>
+    <message>
+        <source>Type your question first.</source>
+        <translation>请先输入问题。</translation>
+    </message>
+    <message>
+        <source>The question is too long: at most %1 characters.</source>
+        <translation>问题太长：最多 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Ask the trainers</source>
+        <translation>向训导师提问</translation>
+    </message>
+    <message>
+        <source>Your &amp;question for the trainers. Their answer appears under Knowledge › My questions.</source>
+        <translation>您要问训导师的问题(&amp;Q)。答复会显示在“知识库 › 我的提问”中。</translation>
+    </message>
+    <message>
+        <source>Enter sends · Shift+Enter starts a new line · Esc cancels</source>
+        <translation>Enter 发送 · Shift+Enter 换行 · Esc 取消</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
     <name>CallArea</name>
     <message>
         <source>Finish the call and choose its disposition first.</source>
@@ -517,6 +848,30 @@
         <translation>模拟呼入(&amp;I)…</translation>
     </message>
     <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy answer into call notes</source>
+        <translation>简答放入通话备注(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Ask trainers…</source>
+        <translation>向训导师提问(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;My questions…</source>
+        <translation>我的提问(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Question &amp;queue…</source>
+        <translation>问题队列(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>A&amp;rticles…</source>
+        <translation>文章管理(&amp;R)…</translation>
+    </message>
+    <message>
         <source>Sync &amp;now</source>
         <translation>立即同步(&amp;N)</translation>
     </message>
@@ -796,6 +1151,121 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     </message>
 </context>
 <context>
+    <name>KnowledgeArea</name>
+    <message>
+        <source>Open an article first: Ctrl+K searches.</source>
+        <translation>请先打开一篇文章：Ctrl+K 搜索。</translation>
+    </message>
+    <message>
+        <source>Added to the call notes.</source>
+        <translation>已放入通话备注。</translation>
+    </message>
+    <message>
+        <source>No call in progress: the text was copied to the clipboard.</source>
+        <translation>当前没有通话：文字已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <source>Question sent to the trainers. Their answer will appear under Knowledge › My questions.</source>
+        <translation>问题已发送给训导师。答复会显示在“知识库 › 我的提问”中。</translation>
+    </message>
+    <message>
+        <source>Knowledge base</source>
+        <translation>知识库</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgePanel</name>
+    <message>
+        <source>No articles match “%1”.</source>
+        <translation>没有与“%1”匹配的文章。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That article is not available.</source>
+        <translation>该文章不可用。</translation>
+    </message>
+    <message>
+        <source>Search the knowledge base (Ctrl+K)</source>
+        <translation>搜索知识库 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search the knowledge base</source>
+        <translation>搜索知识库</translation>
+    </message>
+    <message>
+        <source>Articles found</source>
+        <translation>找到的文章</translation>
+    </message>
+    <message>
+        <source>Articles appear here as you type.</source>
+        <translation>输入时，匹配的文章会显示在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>KnowledgeWords</name>
+    <message>
+        <source>FAQ</source>
+        <translation>常见问题</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Objection handling</source>
+        <translation>异议处理</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>升级规则</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>规范</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>已发布</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>待答复</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <source>Published as an article</source>
+        <translation>已发布为文章</translation>
+    </message>
+    <message>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Outbound</source>
@@ -968,6 +1438,18 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
         <translation>显示回拨列表（按 Enter 回拨）</translation>
     </message>
     <message>
+        <source>Search the knowledge base (Esc goes back)</source>
+        <translation>搜索知识库（Esc 返回）</translation>
+    </message>
+    <message>
+        <source>Put the article&apos;s answer, or the selected text, into the call notes</source>
+        <translation>把文章的简答或选中的文字放入通话备注</translation>
+    </message>
+    <message>
+        <source>Ask the trainers a question (Enter sends)</source>
+        <translation>向训导师提问（Enter 发送）</translation>
+    </message>
+    <message>
         <source>Find a customer by phone, name or number</source>
         <translation>按电话、姓名或编号查找客户</translation>
     </message>
@@ -1048,6 +1530,10 @@ The agent console for telesales call centers.</source>
     <message>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Knowledge</source>
+        <translation>知识库(&amp;K)</translation>
     </message>
     <message>
         <source>&amp;Sync</source>
@@ -1291,6 +1777,41 @@ The agent console for telesales call centers.</source>
     </message>
 </context>
 <context>
+    <name>MyQuestionsDialog</name>
+    <message>
+        <source>You asked on %1:</source>
+        <translation>您于 %1 提问：</translation>
+    </message>
+    <message>
+        <source>No trainer has answered yet.</source>
+        <translation>训导师尚未答复。</translation>
+    </message>
+    <message>
+        <source>Declined by %1 on %2. The reason:</source>
+        <translation>%1 于 %2 拒绝。原因：</translation>
+    </message>
+    <message>
+        <source>%1 published the answer as an article on %2. Press Enter to read it.</source>
+        <translation>%1 于 %2 将答复发布为文章。按 Enter 阅读。</translation>
+    </message>
+    <message>
+        <source>%1 answered on %2:</source>
+        <translation>%1 于 %2 答复：</translation>
+    </message>
+    <message>
+        <source>Article: %1</source>
+        <translation>文章：%1</translation>
+    </message>
+    <message>
+        <source>My questions</source>
+        <translation>我的提问</translation>
+    </message>
+    <message>
+        <source>Questions you sent to the trainers, newest first. Press Enter on one published as an article to read it.</source>
+        <translation>您发给训导师的问题，最新的在前。在已发布为文章的问题上按 Enter 即可阅读。</translation>
+    </message>
+</context>
+<context>
     <name>PauseDialog</name>
     <message>
         <source>Not ready</source>
@@ -1299,6 +1820,104 @@ The agent console for telesales call centers.</source>
     <message>
         <source>Why are you not taking calls?</source>
         <translation>请选择暂停接听电话的原因：</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionHeaders</name>
+    <message>
+        <source>Asked</source>
+        <translation>提问时间</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>坐席</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>答复人</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionQueueDialog</name>
+    <message>
+        <source>No question is waiting.</source>
+        <translation>没有待答复的问题。</translation>
+    </message>
+    <message>
+        <source>Asked by %1 on %2</source>
+        <translation>%1 于 %2 提问</translation>
+    </message>
+    <message>
+        <source>Type the answer first.</source>
+        <translation>请先输入答复。</translation>
+    </message>
+    <message>
+        <source>Type the reason for declining, so the agent knows why.</source>
+        <translation>请输入拒绝原因，让坐席知道为什么。</translation>
+    </message>
+    <message>
+        <source>Declined. The agent sees your reason in My questions.</source>
+        <translation>已拒绝。坐席会在“我的提问”中看到原因。</translation>
+    </message>
+    <message>
+        <source>Answered. The agent sees your answer in My questions.</source>
+        <translation>已答复。坐席会在“我的提问”中看到答复。</translation>
+    </message>
+    <message>
+        <source>Published as the article “%1”. The agent is told in My questions.</source>
+        <translation>已发布为文章“%1”。坐席会在“我的提问”中收到通知。</translation>
+    </message>
+    <message>
+        <source>Another trainer handled this question meanwhile. The queue has been reloaded.</source>
+        <translation>其他训导师已处理了这个问题。队列已重新加载。</translation>
+    </message>
+    <message>
+        <source>Questions from agents</source>
+        <translation>坐席的问题</translation>
+    </message>
+    <message>
+        <source>Show &amp;handled questions</source>
+        <translation>显示已处理的问题(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Your &amp;text: the answer, or the reason for declining</source>
+        <translation>您的内容(&amp;T)：答复，或拒绝原因</translation>
+    </message>
+    <message>
+        <source>&amp;Answer</source>
+        <translation>答复(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Send the answer to the agent (Ctrl+Enter)</source>
+        <translation>把答复发给坐席 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Decline</source>
+        <translation>拒绝(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Decline, with the text as the reason (Ctrl+D)</source>
+        <translation>拒绝，以所填内容为原因 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>&amp;Publish as article…</source>
+        <translation>发布为文章(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Write a published article from the question and the answer (Ctrl+P)</source>
+        <translation>用问题和答复写一篇发布的文章 (Ctrl+P)</translation>
     </message>
 </context>
 <context>
@@ -1646,6 +2265,17 @@ The agent console for telesales call centers.</source>
     <message>
         <source>Save (Ctrl+Enter)</source>
         <translation>保存（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>_QuestionsDialog</name>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新加载(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the list again (F5)</source>
+        <translation>重新读取列表 (F5)</translation>
     </message>
 </context>
 </TS>

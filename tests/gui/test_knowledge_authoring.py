@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -82,6 +85,20 @@ def save(qtbot: QtBot, editor: ArticleEditorDialog) -> None:
 
 def add_article(service: KnowledgeService, slug: str, title: str) -> None:
     service.save_article(ArticleDraft(slug=slug, title=title, body=f"{title} body"))
+
+
+def hold(monkeypatch: pytest.MonkeyPatch, service: KnowledgeService,
+         name: str) -> threading.Event:
+    """Make ``service.name`` wait on a worker until the returned event is set."""
+    gate = threading.Event()
+    real: Callable[..., Any] = getattr(service, name)
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        gate.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(service, name, held)
+    return gate
 
 
 # ---------------------------------------------------------------------- the editor
@@ -235,6 +252,32 @@ def test_a_save_over_someone_elses_offers_their_version(
     assert not editor.is_dirty()
 
 
+def test_text_typed_while_saving_is_kept_and_stays_unsaved(
+    qtbot: QtBot, team: Team, editor: ArticleEditorDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    form = editor.form
+    type_text(qtbot, form.title, "Porting")
+    qtbot.keyClick(editor, Qt.Key.Key_B, ALT)
+    type_text(qtbot, form.body, "Send CXXZ.")
+    gate = hold(monkeypatch, team.trainer, "save_article")
+    with qtbot.waitSignal(editor.saved, timeout=5000) as saved:
+        save(qtbot, editor)
+        type_text(qtbot, form.body, " Then bring your ID.")
+        gate.set()
+    assert saved.args[0].draft.body == "Send CXXZ."
+    assert editor.state.text() == "Saved."
+    assert form.body.toPlainText() == "Send CXXZ. Then bring your ID."
+    assert editor.is_dirty()
+
+    type_text(qtbot, form.body, "!")
+    with qtbot.waitSignal(editor.saved, timeout=5000):
+        save(qtbot, editor)
+    assert not editor.is_dirty()
+    [article] = team.trainer.list_articles()
+    assert article.draft.body == "Send CXXZ. Then bring your ID.!"
+    assert article.draft.slug == "porting"
+
+
 # ---------------------------------------------------------------------- the FAQ loop
 
 def open_queue(qtbot: QtBot, team: Team) -> QuestionQueueDialog:
@@ -363,3 +406,91 @@ def test_publishing_a_question_another_trainer_answered_is_refused(
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert queue.status.text().startswith("Another trainer handled this question")
     assert team.agent.search("5G free") == []
+
+
+def test_answering_one_question_keeps_what_is_typed_for_the_next(
+    qtbot: QtBot, team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team.agent.ask("Is roaming free?")
+    team.agent.ask("How do I port my number?")
+    queue = open_queue(qtbot, team)
+    first = queue.selected()
+    assert first is not None
+    type_text(qtbot, queue.answer_text, "No, 10 yuan a day.")
+    gate = hold(monkeypatch, team.trainer, "answer_question")
+    with qtbot.waitSignal(queue.handled, timeout=5000), \
+            qtbot.waitSignal(queue.loaded, timeout=5000):
+        qtbot.keyClick(queue.answer_text, Qt.Key.Key_Return, CTRL)
+        queue.table.setFocus()
+        qtbot.keyClick(queue.table, Qt.Key.Key_Down)
+        second = queue.selected()
+        assert second is not None and second.id != first.id
+        assert queue.answer_text.toPlainText() == ""
+        qtbot.keyClick(queue.table, Qt.Key.Key_Return)
+        type_text(qtbot, queue.answer_text, "Send CXXZ")
+        gate.set()
+    assert queue.status.text() == "Answered. The agent sees your answer in My questions."
+    assert queue.model.rowCount() == 1 and queue.selected() == second
+    assert queue.answer_text.toPlainText() == "Send CXXZ"
+    assert queue.answer_text.hasFocus()
+    type_text(qtbot, queue.answer_text, " to 10086.")
+    assert queue.answer_text.toPlainText() == "Send CXXZ to 10086."
+    with qtbot.waitSignal(queue.handled, timeout=5000):
+        qtbot.keyClick(queue.answer_text, Qt.Key.Key_Return, CTRL)
+    answers = {q.text: q.answer for q in team.agent.my_questions()}
+    assert answers == {first.text: "No, 10 yuan a day.", second.text: "Send CXXZ to 10086."}
+
+
+def open_publisher(qtbot: QtBot, queue: QuestionQueueDialog) -> ArticleEditorDialog:
+    qtbot.keyClick(queue, Qt.Key.Key_P, CTRL)
+    qtbot.waitUntil(lambda: queue.findChild(ArticleEditorDialog) is not None, timeout=5000)
+    editor = queue.findChild(ArticleEditorDialog)
+    assert isinstance(editor, ArticleEditorDialog)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    return editor
+
+
+def test_the_list_shortcuts_do_nothing_while_publishing(qtbot: QtBot, team: Team) -> None:
+    team.agent.ask("Is 5G free?")
+    queue = open_queue(qtbot, team)
+    type_text(qtbot, queue.answer_text, "No.")
+    editor = open_publisher(qtbot, queue)
+    qtbot.waitUntil(lambda: team.runner.running == 0, timeout=5000)  # its first listing
+    form = editor.form
+    qtbot.keyClick(editor, Qt.Key.Key_N, CTRL)
+    qtbot.keyClick(editor, Qt.Key.Key_F, CTRL)
+    qtbot.keyClick(editor, Qt.Key.Key_F5)
+    assert team.runner.running == 0
+    assert not editor.filter.hasFocus()
+    assert form.title.text() == "Is 5G free?"
+    assert form.answer.toPlainText() == "No."
+    assert form.status.currentText() == "Published"
+
+    with qtbot.waitSignal(queue.handled, timeout=5000) as handled:
+        save(qtbot, editor)
+    assert handled.args[0].article.draft.title == "Is 5G free?"
+
+
+def test_a_question_the_queue_no_longer_lists_can_still_be_published(
+    qtbot: QtBot, team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    team.agent.ask("Is 5G free?")
+    queue = open_queue(qtbot, team)
+    question = queue.selected()
+    assert question is not None
+    type_text(qtbot, queue.answer_text, "No.")
+    editor = open_publisher(qtbot, queue)
+    listed = team.trainer.question_queue
+
+    def cut_off(**kwargs: Any) -> list[Any]:  # a long queue lists only part of it
+        return [q for q in listed(**kwargs) if q.id != question.id]
+
+    monkeypatch.setattr(team.trainer, "question_queue", cut_off)
+    with qtbot.waitSignal(queue.handled, timeout=5000), \
+            qtbot.waitSignal(queue.loaded, timeout=5000):
+        save(qtbot, editor)
+    assert queue.status.text().startswith("Published as the article")
+    [mine] = team.agent.my_questions()
+    assert mine.status is QuestionStatus.PUBLISHED
+    assert [h.slug for h in team.agent.search("5G free")] == ["is-5g-free"]

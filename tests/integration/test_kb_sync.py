@@ -27,7 +27,8 @@ def center(sync_server_url: str, tmp_path: Path) -> Iterator[tuple[Workspace, Wo
     """A trainer's and an agent's workstation around one server."""
     server = init_server(sync_server_url)
     secret = fast_hasher().hash("correct horse")
-    for name, role in (("trainer1", Role.TRAINER), ("agent01", Role.AGENT)):
+    for name, role in (("trainer1", Role.TRAINER), ("trainer2", Role.TRAINER),
+                       ("agent01", Role.AGENT)):
         add_server_user(server, username=name, display_name=name, role=role.value,
                         password_hash=secret)
     server.engine.dispose()
@@ -72,9 +73,9 @@ def test_an_article_written_on_the_server_is_searchable_on_every_workstation(
     assert agent.article_by_slug("porting", "en").article.title == "Porting in"
 
     article = trainer.article_by_slug("porting").article
-    trainer.save_article(ArticleDraft(slug="porting", title="携号转网须知", body="转网前请结清话费。",
-                                      status=ArticleStatus.ARCHIVED),
-                         article_id=article.id, base_version=article.version)
+    archived = ArticleDraft(slug="porting", title="携号转网须知", body="转网前请结清话费。",
+                            status=ArticleStatus.ARCHIVED)
+    trainer.save_article(archived, article_id=article.id, base_version=article.version)
     sync(agent_ws)
     assert agent.search("携号转") == []
 
@@ -97,3 +98,26 @@ def test_a_question_travels_to_the_trainer_and_its_answer_back(
     assert mine.status is QuestionStatus.PUBLISHED and mine.article_id == view.article.id
     assert mine.answer == "转出前请兑换积分。" and mine.answered_by_name == "trainer1"
     assert [h.slug for h in agent.search("积分")] == ["points-after-porting"]
+
+
+def test_two_trainers_handling_one_question_leave_one_consistent_outcome(
+        center: tuple[Workspace, Workspace]) -> None:
+    first_ws, second_ws = center
+    agent = second_ws.knowledge_for(user(second_ws, "agent01"))
+    agent.ask("副卡能单独停机吗？")
+    sync(second_ws, first_ws)
+    first = first_ws.knowledge_for(user(first_ws, "trainer1"))
+    second = second_ws.knowledge_for(user(second_ws, "trainer2"))
+    (seen_by_first,) = first.question_queue()
+    (seen_by_second,) = second.question_queue()
+    first.publish_question(seen_by_first, ArticleDraft(
+        slug="extra-sim-suspend", title="副卡停机", body="副卡可单独停机。"))
+    sync(first_ws)
+    second.answer_question(seen_by_second, "请到营业厅办理。", decline=True)
+    sync(second_ws, first_ws)
+    for ws in (first_ws, second_ws):
+        (final,) = ws.knowledge_for(user(ws, "agent01")).my_questions()
+        # The later decision wins whole: never "declined" with a published article attached.
+        assert final.status is QuestionStatus.DECLINED
+        assert (final.answer, final.article_id) == ("请到营业厅办理。", None)
+    assert second_ws.sync is not None and second_ws.sync.conflicts()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from agentdesk.domain.knowledge import ArticleKind, ArticleStatus
+from agentdesk.domain.knowledge import BODY_MAX, ArticleKind, ArticleStatus
 from agentdesk.domain.people import Role
 from agentdesk.services.kb_import import (
     MAX_FILE_BYTES,
@@ -194,7 +195,8 @@ HOSTILE: list[tuple[str, str | bytes, list[tuple[str, str]], int | None]] = [
     ("open.md", "---\ntitle: x\n\nbody", [("front_matter", "bad_front_matter")], 1),
     ("nested.md", "---\nx: " + "[" * 5000 + "]" * 5000 + "\n---\nbody",
      [("front_matter", "bad_front_matter")], 1),
-    ("date.md", "---\ntitle: 2024-13-45\n---\nbody", [("front_matter", "bad_front_matter")], 1),
+    ("date.md", "---\ntitle: !!timestamp 2024-13-45\n---\nbody",
+     [("front_matter", "bad_front_matter")], 1),
     ("huge.md", "---\nanswer: " + "x" * 70_000 + "\n---\nbody",
      [("front_matter", "bad_front_matter")], 1),
     ("untitled.md", "---\nslug: no-title\n---\nno heading here", [("title", "required")], 1),
@@ -291,6 +293,65 @@ def test_a_missing_path_and_a_missing_original_are_reported(
     report = import_articles(trainer, [files, files / "absent"])
     assert codes(report.problems) == [("file", "missing"), ("translation_of", "not_found")]
     assert report.saved == 1
+
+
+def test_front_matter_values_stay_as_written(files: Path) -> None:
+    write(files, "a.md", "---\ntitle: No\nslug: 0123\ncategory: 12:30\nanswer:\n"
+                         "tags: [on, off, 1_000, 2024-01-02T10:00:00Z, 1.50, ~]\n"
+                         "products: [YES, 0x1F, .inf]\nyes: unknown\n---\nbody\n")
+    write(files, "b.md", "---\ntitle:\nanswer: Null\n---\n# From the heading\nbody\n")
+    batch = read_articles([files])
+    assert codes(batch.problems) == [("yes", "unknown_field")]
+    first, second = batch.drafts
+    assert (first.title, first.slug, first.category, first.answer) == ("No", "0123", "12:30", "")
+    assert first.tags == ("on", "off", "1_000", "2024-01-02T10:00:00Z", "1.50", "~")
+    assert first.products == ("YES", "0x1F", ".inf")
+    assert (second.title, second.answer) == ("From the heading", "Null")
+
+
+def test_a_csv_body_longer_than_the_csv_module_allows_is_read(files: Path) -> None:
+    long, too_long = "x" * 150_000, "y" * (BODY_MAX + 1)
+    write(files, "long.csv", f"title,body\nLong,{long}\nToo long,{too_long}\nAfter,fine\n")
+    batch = read_articles([files])
+    assert [(p.line, p.field, p.code) for p in batch.problems] == [(3, "body", "too_long")]
+    assert [(d.title, len(d.body)) for d in batch.drafts] == [("Long", 150_000), ("After", 4)]
+
+
+def test_a_bad_byte_after_a_utf8_bom_is_placed_right(files: Path) -> None:
+    text = b"---\ntitle: x\n---\nfirst line\nbad \xff here\n"
+    plain = read_articles([write(files, "plain.md", text)]).problems
+    marked = read_articles([write(files, "bom.md", codecs.BOM_UTF8 + text)]).problems
+    where = text.index(b"\xff") + 1
+    assert [(p.line, p.detail.split(" cannot")[0]) for p in (*plain, *marked)] == [
+        (5, f"byte {where}"), (5, f"byte {where + 3}")]
+
+
+def test_blank_csv_columns_are_ignored(files: Path) -> None:
+    write(files, "excel.csv", "title,body,slug,,\r\nA,a body,a,,\r\nB,b body,b,, note\r\n"
+                              "C,c body,c\r\nD,d body\r\n")
+    batch = read_articles([files])
+    assert [(p.line, p.field, p.code, p.detail) for p in batch.problems] == [
+        (3, "row", "bad_row", "cell 5 has text, but its column has no name"),
+        (5, "row", "bad_row", "2 cells, the header has 5")]
+    assert [d.slug for d in batch.drafts] == ["a", "c"]
+
+
+def test_an_unreadable_directory_is_reported(files: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    write(files, "a.md", "# A\nbody")
+    write(files, "locked/b.md", "# B\nbody")
+    locked, scandir = files / "locked", os.scandir
+
+    def refuse(path: str | os.PathLike[str]) -> object:
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    batch = read_articles([files])
+    assert [(p.path, p.field, p.code, p.detail) for p in batch.problems] == [
+        (str(locked), "file", "unreadable", "Permission denied")]
+    assert [d.title for d in batch.drafts] == ["A"]
 
 
 # ------------------------------------------------------------------------ properties

@@ -302,7 +302,7 @@ def test_the_faq_loop_on_one_workstation(workspace: Workspace, trainer: Knowledg
     asked = agent.ask("  客户问：携号转网后积分还在吗？ ")
     assert asked.text == "客户问：携号转网后积分还在吗？" and asked.status is QuestionStatus.OPEN
     second = agent.ask("副卡可以单独停机吗？")
-    (queued_second, queued_first) = trainer.question_queue()
+    (queued_first, queued_second) = trainer.question_queue()  # longest waiting first
     assert (queued_first.id, queued_second.id) == (asked.id, second.id)
 
     answered = trainer.answer_question(queued_second, "可以，副卡可单独办理停机保号。")

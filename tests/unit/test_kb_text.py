@@ -119,3 +119,30 @@ def test_snippet_spans_stay_inside_the_text(text: str, query: str, width: int) -
     for start, end in cut.spans:
         assert previous <= start < end <= len(cut.text)
         previous = end
+
+
+def test_decomposed_queries_match_composed_text() -> None:
+    import unicodedata
+
+    for word in ("한국", "요금", "ガス", "Café"):
+        decomposed = unicodedata.normalize("NFD", word)
+        assert parse_query(decomposed).parts[0].tokens[0] == index_tokens(word).split()[0]
+
+
+def test_invisible_characters_neither_split_nor_stop_a_match() -> None:
+    assert index_tokens("携号\u200b转网") == index_tokens("携号转网")
+    assert index_tokens("葛\U000e0100飾区") == index_tokens("葛飾区")  # a variation selector
+    assert index_tokens("in\u00adstall") == "install"  # soft hyphen
+    assert parse_query("携号\u200b转").parts[0].tokens == ("携号", "号转")
+
+
+def test_cjk_punctuation_is_not_a_token() -> None:
+    assert parse_query("・").empty and parse_query("゛").empty
+    assert index_tokens("カタ・カナ") == "カタ タ カナ ナ"
+
+
+def test_highlights_never_overlap_when_one_character_folds_to_several() -> None:
+    marked = highlight("Straße ㍻元年", parse_query("s 平成").needles)
+    assert marked.spans == ((0, 1), (4, 5), (7, 8))
+    marked = highlight("Cafe\u0301 Straße", parse_query("strasse").needles)
+    assert [marked.text[s:e] for s, e in marked.spans] == ["Straße"]

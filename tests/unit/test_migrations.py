@@ -139,3 +139,24 @@ def test_upgrading_a_0005_database_keys_its_articles_and_indexes_them(
         assert view.escalation is not None and view.escalation.steps == ("一线", "中心")
     finally:
         ws.close()
+
+
+def test_a_downgrade_below_0006_drops_the_search_index(tmp_path: Path, clock: FixedClock) -> None:
+    from alembic import command
+
+    from agentdesk.store import kb_index
+
+    ws = open_workspace(tmp_path, clock, hasher=fast_hasher())
+    database = ws.database
+    config = migrate.alembic_config()
+    with database.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0005")
+    with database.read() as conn:
+        assert conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE name LIKE 'kb\\_%ix%' ESCAPE '\\'"
+        ).scalar() == 0
+    migrate.upgrade_local(database)
+    with database.write() as conn:
+        assert kb_index.ensure_index(conn)  # rebuilt, not trusted from before
+    ws.close()

@@ -337,6 +337,23 @@ class CallArea(QObject):
         self.call_dock.show()
         self.panel.wrap_up.notes.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def add_to_notes(self, text: str) -> bool:
+        """Add ``text`` on its own line at the end of the call notes.
+
+        Returns:
+            False (nothing added) when no call is live or waiting for its disposition.
+        """
+        c, notes = self.controller, self.panel.wrap_up.notes
+        if not c.active or (c.call is None and c.wrapping is None) or not notes.isEnabled():
+            return False
+        cursor = notes.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        before = notes.toPlainText()
+        cursor.insertText(("\n" if before and not before.endswith("\n") else "") + text)
+        notes.setTextCursor(cursor)
+        self.call_dock.show()
+        return True
+
     def _show_callbacks(self) -> None:
         self.callbacks_dock.show()
         self.callbacks_dock.raise_()

@@ -247,7 +247,7 @@ class ArticleForm(QWidget):
         for name, text in captions.items():
             self.captions[name].setText(text)
         self.preview_caption.setText(self.tr("Preview"))
-        self.slug.setPlaceholderText(self.tr("Used in links: kb:slug"))
+        self.slug.setPlaceholderText(self.tr("Used in links: article:slug"))
         self.tags.setPlaceholderText(self.tr("Separate with commas"))
         self.products.setPlaceholderText(self.tr("Product codes, separated with commas"))
         self.answer.setPlaceholderText(self.tr("The short answer an agent reads out"))

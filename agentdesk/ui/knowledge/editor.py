@@ -174,10 +174,13 @@ class ArticleEditorDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         # Shortcuts of their own: a button's text mnemonic (Alt+S) replaces its shortcut.
-        QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.new_button.click)
+        # The list's shortcuts are off while publishing, when the list is hidden.
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self.save)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._find)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload_list)
+        self._list_shortcuts = (
+            QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.new_button.click),
+            QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._find),
+            QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.reload_list),
+        )
 
     # ------------------------------------------------------------------ the form
     def draft(self) -> ArticleDraft:
@@ -215,6 +218,8 @@ class ArticleEditorDialog(QDialog):
         self._publish = publish
         if publish is not None:
             self.left.hide()
+            for shortcut in self._list_shortcuts:
+                shortcut.setEnabled(False)
             status = self.form.status
             status.setCurrentIndex(status.findData(ArticleStatus.PUBLISHED.value))
             status.setEnabled(False)
@@ -310,10 +315,10 @@ class ArticleEditorDialog(QDialog):
             self._saving = False
             self.save_button.setEnabled(True)
 
-        self._runner.run(write, self._stored, self._save_failed, owner=self,
-                         finished=finished)
+        self._runner.run(write, lambda result: self._stored(result, draft),
+                         self._save_failed, owner=self, finished=finished)
 
-    def _stored(self, result: Article | ArticleView) -> None:
+    def _stored(self, result: Article | ArticleView, sent: ArticleDraft) -> None:
         if isinstance(result, ArticleView):
             self._clean = self.draft()
             self.saved.emit(result)
@@ -321,9 +326,13 @@ class ArticleEditorDialog(QDialog):
             return
         self._article_id = result.id
         self._base_version = result.version
-        if self.draft() != result.draft:
-            self.form.fill(result.draft, new=False)
-        self._clean = self.draft()
+        if self.draft() == sent:
+            if sent != result.draft:
+                self.form.fill(result.draft, new=False)
+            self._clean = self.draft()
+        else:  # typed while saving: keep it, unsaved against what was stored
+            self.form.slug_follows_title = False
+            self._clean = result.draft
         self._set_state(self.tr("Saved."))
         self.saved.emit(result)
         self.reload_list()

@@ -24,7 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from agentdesk.domain.errors import KnownError, StaleRecordError, ValidationError
+from agentdesk.domain.errors import (
+    KnownError,
+    NotFoundError,
+    StaleRecordError,
+    ValidationError,
+)
 from agentdesk.domain.knowledge import (
     ANSWER_MAX,
     TITLE_MAX,
@@ -84,11 +89,16 @@ def article_draft_for(question: Question, answer: str) -> ArticleDraft:
 
 
 def _still_open(service: KnowledgeService, question: Question) -> None:
-    """Raise ``StaleRecordError`` if another trainer handled ``question`` (on a worker)."""
-    for current in service.question_queue():
-        if current.id == question.id and current.version == question.version:
-            return
-    raise StaleRecordError("The question was handled by another trainer")
+    """Raise ``StaleRecordError`` if another trainer handled ``question`` (on a worker).
+
+    Asks for the question itself: the queue lists only part of the questions.
+    """
+    try:
+        current = service.question(question.id)
+    except NotFoundError:
+        raise StaleRecordError("The question no longer exists") from None
+    if current.version != question.version:
+        raise StaleRecordError("The question was handled by another trainer")
 
 
 class _QuestionsDialog(QDialog):
@@ -339,21 +349,30 @@ class QuestionQueueDialog(_QuestionsDialog):
         return lambda: service.question_queue(include_done=include_done)
 
     def _selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
-        if self._shown is not None and self._shown.status is QuestionStatus.OPEN:
-            self._typed[self._shown.id] = self.answer_text.toPlainText()
+        previous = self._shown
+        if previous is not None and previous.status is QuestionStatus.OPEN:
+            self._typed[previous.id] = self.answer_text.toPlainText()
+        else:
+            previous = None
         question = self._shown = self.selected()
         is_open = question is not None and question.status is QuestionStatus.OPEN
         self.answer_error.hide()
-        for button in (self.answer_button, self.decline_button, self.publish_button):
-            button.setEnabled(is_open and not self._busy)
+        self._enable_actions()
         self.answer_text.setReadOnly(not is_open)
         self._show_question(question)
         if question is None:
             self.answer_text.clear()
         elif is_open:
-            self.answer_text.setPlainText(self._typed.get(question.id, ""))
+            if previous is None or previous.id != question.id:  # else: reloaded, kept as is
+                self.answer_text.setPlainText(self._typed.get(question.id, ""))
         else:
             self.answer_text.setPlainText(question.answer)
+
+    def _enable_actions(self) -> None:
+        question = self._shown
+        is_open = question is not None and question.status is QuestionStatus.OPEN
+        for button in (self.answer_button, self.decline_button, self.publish_button):
+            button.setEnabled(is_open and not self._busy)
 
     def _show_question(self, question: Question | None) -> None:
         if question is None:
@@ -408,7 +427,8 @@ class QuestionQueueDialog(_QuestionsDialog):
 
         def done(updated: Question) -> None:
             self._typed.pop(question.id, None)
-            self.answer_text.clear()
+            if self._shown is not None and self._shown.id == question.id:
+                self.answer_text.clear()  # another question's text is being typed otherwise
             self._say(self.tr("Declined. The agent sees your reason in My questions.")
                       if decline else
                       self.tr("Answered. The agent sees your answer in My questions."))
@@ -461,7 +481,7 @@ class QuestionQueueDialog(_QuestionsDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        self._selection_changed(QItemSelection(), QItemSelection())
+        self._enable_actions()  # the text being typed is left as it is
 
     def retranslate_ui(self) -> None:
         """Set every text in the current language."""

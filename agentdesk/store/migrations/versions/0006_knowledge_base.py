@@ -89,8 +89,20 @@ def upgrade() -> None:
     op.create_index("ix_kb_questions_status_asked", "kb_questions", ["status", "asked_at"])
 
 
+# The workstation's search index (agentdesk.store.kb_index) and its bookkeeping: an
+# earlier revision would leave them stale, so a downgrade drops them and the next start at
+# this revision rebuilds them.
+_INDEX_TABLES = ("kb_title_ix", "kb_body_ix", "kb_ix_docs")
+_INDEX_KEYS = ("kb_index_analyzer", "kb_index_layout")
+
+
 def downgrade() -> None:
-    """Drop them again."""
+    """Drop them again (and the workstation's search index)."""
+    if op.get_bind().dialect.name == "sqlite":
+        for name in _INDEX_TABLES:
+            op.execute(f"DROP TABLE IF EXISTS {name}")
+        keys = ", ".join(f"'{key}'" for key in _INDEX_KEYS)
+        op.execute(f"DELETE FROM sync_state WHERE key IN ({keys})")
     op.drop_table("kb_questions")
     for name in (*_RULE_TEXTS, "informs_customer_en", "department_en"):
         op.drop_column("escalation_rules", name)
