@@ -7,6 +7,7 @@ from collections.abc import Collection
 from datetime import timedelta
 from typing import Any
 
+from agentdesk.domain.scripts import ScriptContext, check_script, script_from_data
 from agentdesk.services.demo.catalogue import Campaign, Catalogue
 from agentdesk.services.demo.context import DemoContext, synced
 from agentdesk.services.demo.sources import load
@@ -17,31 +18,17 @@ SCRIPT_VERSION = 1
 
 def script_problems(body: dict[str, Any], campaign: Campaign,
                     topics: Collection[str]) -> list[str]:
-    """Return what is wrong with a script body: unknown steps, codes or article topics.
+    """Return what keeps a script body from being published, as readable lines.
 
     Args:
         body: The script as stored: ``start``, ``steps`` and ``objections``.
         campaign: The campaign whose disposition codes the script may use.
-        topics: Knowledge topic keys the script may open.
+        topics: Knowledge topic keys (article slugs) the script may open.
     """
-    steps: dict[str, Any] = body["steps"]
-    problems = [] if body["start"] in steps else [f"start step {body['start']!r} is missing"]
-    problems += [f"objection step {s!r} is missing" for s in body["objections"] if s not in steps]
-    for step_id, step in steps.items():
-        for answer in step["answers"]:
-            target, action = answer["next"], answer["action"]
-            if target is not None and target not in steps:
-                problems.append(f"{step_id}: next step {target!r} is missing")
-            if action is None or action in ("order", "callback"):
-                continue
-            kind, _, value = action.partition(":")
-            if kind == "disposition" and value not in campaign.codes:
-                problems.append(f"{step_id}: unknown disposition {value!r}")
-            elif kind == "article" and value not in topics:
-                problems.append(f"{step_id}: unknown article topic {value!r}")
-            elif kind not in ("disposition", "article"):
-                problems.append(f"{step_id}: unknown action {action!r}")
-    return problems
+    context = ScriptContext(dispositions=frozenset(campaign.codes),
+                            articles=frozenset(topics))
+    return [f"{p.step or 'script'}: {p.code} {p.detail}".strip()
+            for p in check_script(script_from_data(body), context)]
 
 
 def create_scripts(ctx: DemoContext, catalogue: Catalogue, topics: Collection[str]) -> None:
