@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,25 +19,21 @@ from agentdesk.domain.agent_states import NotReadyReason
 from agentdesk.domain.calls import AgentStateKind
 from agentdesk.domain.customers import Customer
 from agentdesk.domain.people import User
-from agentdesk.domain.telephony import CallState, Phone
+from agentdesk.domain.telephony import CallState
 from agentdesk.services.clock import FixedClock
 from agentdesk.services.workspace import Workspace
 from agentdesk.store.schema.contacts import contacts
 from agentdesk.store.schema.people import agent_state_events
 from agentdesk.store.schema.work import callbacks, calls, dispositions
-from agentdesk.telephony import PhoneSetup, create_phone
 from agentdesk.telephony.simulated import Outcome, SimulatedPhone
 from agentdesk.ui.calls.controller import LiveCall
-from agentdesk.ui.calls.phone_bridge import QtScheduler
 from agentdesk.ui.customers.editor import CustomerEditor
 from agentdesk.ui.main_window import MainWindow
 from agentdesk.ui.tasks import TaskRunner
 from tests.helpers.call_center import CallCenter, add_call_center
 from tests.helpers.factories import add_customer, add_user
 from tests.helpers.keyboard import type_text
-
-FAST = {"dial_seconds": "0.02", "ring_seconds": "0.03-0.03", "no_answer_seconds": "0.05",
-        "inbound_ring_seconds": "1.5"}
+from tests.helpers.phones import use_simulated_phones
 
 
 @dataclass
@@ -67,16 +63,7 @@ def desk(qtbot: QtBot, workspace: Workspace, clock: FixedClock, runner: TaskRunn
                                   ("张伟", "13700137002"))]
     center = add_call_center(workspace, clock.now(), people)
     window = MainWindow(runner, tmp_path / "ui-state.ini", clock=clock)
-    phones: list[SimulatedPhone] = []
-
-    def factory(ws: Workspace, scheduler: QtScheduler, callers: Callable[[], str]) -> Phone:
-        phone = create_phone("simulated", PhoneSetup(scheduler, ws.clock, FAST,
-                                                     callers=callers))
-        assert isinstance(phone, SimulatedPhone)
-        phones.append(phone)
-        return phone
-
-    window.calls.phone_factory = factory
+    phones = use_simulated_phones(window)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.calls.controller.campaigns_changed, timeout=5000):
         window.set_session(workspace, user)

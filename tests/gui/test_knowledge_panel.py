@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,13 +19,11 @@ from agentdesk.domain.ids import new_id
 from agentdesk.domain.kb_text import Snippet
 from agentdesk.domain.knowledge import ArticleDraft, ArticleKind, SearchHit
 from agentdesk.domain.people import Role, User
-from agentdesk.domain.telephony import CallState, Phone
+from agentdesk.domain.telephony import CallState
 from agentdesk.services.clock import FixedClock
 from agentdesk.services.workspace import Workspace
 from agentdesk.store.schema.knowledge import escalation_rules
-from agentdesk.telephony import PhoneSetup, create_phone
 from agentdesk.telephony.simulated import Outcome, SimulatedPhone
-from agentdesk.ui.calls.phone_bridge import QtScheduler
 from agentdesk.ui.i18n import LanguageSwitcher
 from agentdesk.ui.knowledge.ask_dialog import AskDialog
 from agentdesk.ui.knowledge.panel import KnowledgePanel
@@ -34,11 +32,10 @@ from agentdesk.ui.tasks import TaskRunner
 from tests.helpers.call_center import add_call_center
 from tests.helpers.factories import add_customer, add_user
 from tests.helpers.keyboard import type_text
+from tests.helpers.phones import use_simulated_phones
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-FAST = {"dial_seconds": "0.02", "ring_seconds": "0.03-0.03", "no_answer_seconds": "0.05",
-        "inbound_ring_seconds": "1.5"}
 HOSTILE = ('"NEAR(* AND', "*", 'title:^ NEAR/3 ""', "\\'; DROP TABLE kb --")
 PLAN_ANSWER = "套餐变更次月 1 日生效，当月仍按原套餐计费。"
 ARTICLES = (
@@ -100,16 +97,7 @@ def desk(qtbot: QtBot, workspace: Workspace, clock: FixedClock, runner: TaskRunn
     add_call_center(workspace, clock.now(), people)
     add_knowledge(workspace, clock.now())
     window = MainWindow(runner, tmp_path / "ui-state.ini", clock=clock)
-    phones: list[SimulatedPhone] = []
-
-    def factory(ws: Workspace, scheduler: QtScheduler, callers: Callable[[], str]) -> Phone:
-        phone = create_phone("simulated", PhoneSetup(scheduler, ws.clock, FAST,
-                                                     callers=callers))
-        assert isinstance(phone, SimulatedPhone)
-        phones.append(phone)
-        return phone
-
-    window.calls.phone_factory = factory
+    phones = use_simulated_phones(window)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.calls.controller.campaigns_changed, timeout=5000):
         window.set_session(workspace, user)
