@@ -125,8 +125,10 @@ def stats(conn: Connection) -> IndexStats:
     articles = conn.exec_driver_sql(f"SELECT count(*) FROM {DOCS}").scalar() or 0
     try:
         size = conn.exec_driver_sql(
-            "SELECT sum(pgsize) FROM dbstat WHERE name LIKE 'kb\\_%' ESCAPE '\\' "
-            f"AND (name LIKE '{TITLE_IX}%' OR name LIKE '{BODY_IX}%' OR name LIKE '{DOCS}%')"
+            # The tables, FTS5's shadow tables (kb_title_ix_data ...) and their indexes.
+            "SELECT sum(pgsize) FROM dbstat d JOIN sqlite_master m ON m.name = d.name "
+            f"WHERE m.tbl_name LIKE '{TITLE_IX}%' OR m.tbl_name LIKE '{BODY_IX}%' "
+            f"OR m.tbl_name = '{DOCS}'"
         ).scalar() or 0
     except sa.exc.OperationalError:  # SQLite built without the dbstat table
         size = 0
