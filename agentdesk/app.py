@@ -43,9 +43,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help=f"server database URL (default: ${SERVER_ENV} or the settings)")
     parser.add_argument("--screenshot", metavar="PATH",
                         help="render the window off-screen once loaded, save it and exit")
-    parser.add_argument("--scene", choices=("console", "call", "knowledge"), default="console",
+    parser.add_argument("--scene", choices=("console", "call", "script", "knowledge"),
+                        default="console",
                         help="with --screenshot: what to show (call: a demo call in progress; "
-                             "knowledge: a knowledge search with an article open)")
+                             "script: a call a few steps into its script; knowledge: a "
+                             "knowledge search with an article open)")
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="UI language")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="demo data seed")
     parser.add_argument("--startup-report", action="store_true",
@@ -195,6 +197,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             scene = CallScene(console.window.calls, capture)
             console.ready.connect(scene.play)
+        elif args.scene == "script":
+            from agentdesk.ui.scripts.scene import ScriptScene
+
+            script_scene = ScriptScene(console.window.calls, console.window.scripts, capture)
+            console.ready.connect(script_scene.play)
         elif args.scene == "knowledge":
             from agentdesk.ui.knowledge.scene import KnowledgeScene
 

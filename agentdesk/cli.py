@@ -485,6 +485,9 @@ def build_parser() -> argparse.ArgumentParser:
     kb_search.add_argument("--limit", type=int, default=20)
     kb_search.add_argument("--json", action="store_true")
     kb_search.set_defaults(run=cmd_kb_search)
+    from agentdesk.cli_scripts import add_script_commands
+
+    add_script_commands(commands)
     return parser
 
 

@@ -128,6 +128,8 @@ class FinishedCall:
         recording_consent: The answer to the consent question; None if not asked.
         callback: A callback booked in wrap-up, if any.
         callback_id: The pending callback this call worked, if any (it becomes done).
+        script_id: The script version the call followed, if any.
+        script_path: Its path (see :func:`agentdesk.domain.scripts.walk_path`).
     """
 
     direction: CallDirection
@@ -145,3 +147,5 @@ class FinishedCall:
     recording_consent: bool | None = None
     callback: CallbackRequest | None = None
     callback_id: uuid.UUID | None = None
+    script_id: uuid.UUID | None = None
+    script_path: tuple[dict[str, object], ...] = ()

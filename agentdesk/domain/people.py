@@ -13,6 +13,7 @@ class Role(StrEnum):
     AGENT = "agent"
     SUPERVISOR = "supervisor"
     TRAINER = "trainer"
+    SCRIPT_DEVELOPER = "script_developer"
     ADMIN = "admin"
 
 
@@ -23,15 +24,16 @@ class Capability(StrEnum):
     EDIT_CUSTOMERS = "edit_customers"
     VIEW_TEAM = "view_team"
     AUTHOR_KNOWLEDGE = "author_knowledge"
+    AUTHOR_SCRIPTS = "author_scripts"
     ADMINISTER = "administer"
 
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.AGENT: frozenset({Capability.CALL_CUSTOMERS, Capability.EDIT_CUSTOMERS}),
-    Role.SUPERVISOR: frozenset(
-        {Capability.CALL_CUSTOMERS, Capability.EDIT_CUSTOMERS, Capability.VIEW_TEAM}
-    ),
+    Role.SUPERVISOR: frozenset({Capability.CALL_CUSTOMERS, Capability.EDIT_CUSTOMERS,
+                                Capability.VIEW_TEAM, Capability.AUTHOR_SCRIPTS}),
     Role.TRAINER: frozenset({Capability.AUTHOR_KNOWLEDGE}),
+    Role.SCRIPT_DEVELOPER: frozenset({Capability.AUTHOR_SCRIPTS}),
     Role.ADMIN: frozenset(Capability),
 }
 

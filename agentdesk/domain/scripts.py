@@ -1,9 +1,10 @@
-"""Call scripts (沟通流程): steps, answers and actions as data, checked and walked without Qt.
+"""Call scripts (沟通流程): steps, answers and actions as data, checked without Qt.
 
 A script is a graph: each step has text for the agent to say (with variables such as
 ``{customer.name}``) and answers; an answer leads to another step, triggers an action, or
 both. A call ends in a disposition, so every step reachable from the start must be able to
-reach an answer that sets one: :func:`check_script` refuses a script where it cannot.
+reach an answer that sets one: :func:`check_script` refuses a script where it cannot. A
+call's walk through a script is in :mod:`agentdesk.domain.script_walk`.
 """
 
 from __future__ import annotations
@@ -115,15 +116,26 @@ class Script:
         start: The first step.
         steps: The steps by id.
         objections: Steps of the objection library, reachable from any step.
+        values: The script's own variables (e.g. ``operator.name``), name -> text; the
+            console's values (customer, agent, offer...) take precedence.
     """
 
     start: str
     steps: Mapping[str, Step]
     objections: tuple[str, ...] = ()
+    values: Mapping[str, str] = field(default_factory=dict)
+
+
+MAX_TITLE = 100  # step titles and answer labels
+MAX_TEXT = 4000  # what the agent says on one step
+MAX_STEPS = 500
+MAX_ANSWERS = 9  # one per number key
+MAX_OBJECTIONS = 50
+STEP_ID_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]{0,63}")
 
 
 def _text(raw: Mapping[str, Any], key: str, where: str, problems: dict[str, str],
-          *, required: bool = True) -> str:
+          *, required: bool = True, limit: int = MAX_TITLE) -> str:
     value = raw.get(key, "")
     if value is None:
         value = ""
@@ -132,6 +144,8 @@ def _text(raw: Mapping[str, Any], key: str, where: str, problems: dict[str, str]
         return ""
     if required and not value.strip():
         problems[f"{where}.{key}"] = "required"
+    elif len(value) > limit:
+        problems[f"{where}.{key}"] = "too_long"
     return value
 
 
@@ -148,10 +162,12 @@ def script_from_data(data: Any) -> Script:
     raw_steps = data.get("steps")
     if not isinstance(raw_steps, Mapping) or not raw_steps:
         raise ValidationError({"steps": "required"})
+    if len(raw_steps) > MAX_STEPS:
+        raise ValidationError({"steps": "too_many"})
     steps: dict[str, Step] = {}
     for step_id, raw in raw_steps.items():
-        where = f"steps.{step_id}"
-        if not isinstance(step_id, str) or not step_id.strip():
+        where = f"steps.{str(step_id)[:64]}"
+        if not isinstance(step_id, str) or not STEP_ID_RE.fullmatch(step_id):
             problems[where] = "invalid_id"
             continue
         if not isinstance(raw, Mapping):
@@ -163,6 +179,9 @@ def script_from_data(data: Any) -> Script:
             raw_answers = []
         if not isinstance(raw_answers, list):
             problems[f"{where}.answers"] = "not_a_list"
+            raw_answers = []
+        elif len(raw_answers) > MAX_ANSWERS:
+            problems[f"{where}.answers"] = "too_many"
             raw_answers = []
         for index, raw_answer in enumerate(raw_answers):
             place = f"{where}.answers[{index}]"
@@ -182,12 +201,18 @@ def script_from_data(data: Any) -> Script:
             answers.append(Answer(_text(raw_answer, "label", place, problems),
                                   _text(raw_answer, "label_en", place, problems, required=False),
                                   target, action))
+        required = raw.get("required", False)
+        if required is None:
+            required = False
+        if not isinstance(required, bool):
+            problems[f"{where}.required"] = "not_boolean"
+            required = False
         steps[step_id] = Step(
             id=step_id, title=_text(raw, "title", where, problems),
             title_en=_text(raw, "title_en", where, problems, required=False),
-            text=_text(raw, "text", where, problems),
-            text_en=_text(raw, "text_en", where, problems, required=False),
-            required=bool(raw.get("required", False)), answers=tuple(answers))
+            text=_text(raw, "text", where, problems, limit=MAX_TEXT),
+            text_en=_text(raw, "text_en", where, problems, required=False, limit=MAX_TEXT),
+            required=required, answers=tuple(answers))
     start = data.get("start")
     if not isinstance(start, str) or not start:
         problems["start"] = "required"
@@ -196,9 +221,21 @@ def script_from_data(data: Any) -> Script:
     if not isinstance(objections, list) or not all(isinstance(o, str) for o in objections):
         problems["objections"] = "invalid"
         objections = []
+    elif len(objections) > MAX_OBJECTIONS:
+        problems["objections"] = "too_many"
+        objections = []
+    values = data.get("values") or {}
+    if not isinstance(values, Mapping):
+        problems["values"] = "not_a_mapping"
+        values = {}
+    for name, value in values.items():
+        if not isinstance(name, str) or not VARIABLE_NAME_RE.fullmatch(name):
+            problems[f"values.{str(name)[:40]}"] = "invalid_name"
+        elif not isinstance(value, str) or len(value) > MAX_VALUE_CHARS:
+            problems[f"values.{name}"] = "invalid"
     if problems:
         raise ValidationError(problems)
-    return Script(start, steps, tuple(objections))
+    return Script(start, steps, tuple(objections), dict(values))
 
 
 def script_to_data(script: Script) -> dict[str, Any]:
@@ -206,6 +243,7 @@ def script_to_data(script: Script) -> dict[str, Any]:
     return {
         "start": script.start,
         "objections": list(script.objections),
+        "values": dict(script.values),
         "steps": {step.id: {
             "title": step.title, "title_en": step.title_en, "text": step.text,
             "text_en": step.text_en, "required": step.required,
@@ -219,7 +257,17 @@ def script_to_data(script: Script) -> dict[str, Any]:
 # ------------------------------------------------------------------------- variables
 
 VARIABLE_RE = re.compile(r"\{([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*)\}")
+VARIABLE_NAME_RE = re.compile(r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*")
 MAX_VALUE_CHARS = 200
+
+# What the console fills for every call (see services.scripts.call_values); a script may
+# define more of its own in ``values``.
+CONSOLE_VARIABLES = frozenset({
+    "customer.name", "customer.no", "customer.city", "customer.address", "customer.tenure",
+    "agent.name", "agent.no", "campaign.name", "offer.name", "offer.price",
+    "offer.valid_until", "callback.due", "order.no", "order.items", "order.total",
+    "order.delivery", "order.address", "order.payment", "order.round", "today",
+})
 
 
 class Piece(StrEnum):
@@ -293,7 +341,9 @@ class ScriptProblem:
     Attributes:
         step: The step concerned ("" for the whole script).
         code: ``missing_start``, ``missing_objection``, ``unknown_step``,
-            ``unreachable``, ``dead_end`` (no answer), ``no_way_out`` (no disposition can
+            ``unreachable``, ``no_answers`` (a step without answers), ``dead_end`` (an
+            answer that neither leads to a step nor does anything, outside the objection
+            library, where such an answer goes back), ``no_way_out`` (no disposition can
             be reached from here: a dead end or a cycle without an exit),
             ``unknown_variable``, ``unknown_disposition``, ``unknown_article``, ``no_answers``.
         detail: The name, code or step the problem is about.
@@ -336,9 +386,34 @@ def reachable(script: Script, start: str | None = None, *, objections: bool = Tr
     return seen
 
 
+def returning_steps(script: Script) -> set[str]:
+    """Steps only the objection library leads to (not the main flow from the start).
+
+    There an answer without a next step goes back to the step the objection was raised
+    from, so it is a way on, not a dead end. An answer leading into the main flow leaves
+    the objection for good (see :class:`ScriptWalk`).
+    """
+    region: set[str] = set()
+    for objection in script.objections:
+        if objection in script.steps:
+            region |= reachable(Script(objection, script.steps), objections=False)
+    main = reachable(script, objections=False) if script.start in script.steps else set()
+    return region - main
+
+
+def _returns(answer: Answer) -> bool:
+    return answer.next is None and not answer.ends_call
+
+
 def _can_finish(script: Script) -> set[str]:
-    """Steps from which an answer that sets a disposition can be reached."""
-    finishing = {s.id for s in script.steps.values() if any(a.ends_call for a in s.answers)}
+    """Steps from which an answer that sets a disposition can be reached.
+
+    An objection step's answer that goes back counts as a way to finish: the main flow
+    it returns to is checked on its own.
+    """
+    returning = returning_steps(script)
+    finishing = {s.id for s in script.steps.values()
+                 if any(a.ends_call or (s.id in returning and _returns(a)) for a in s.answers)}
     changed = True
     while changed:
         changed = False
@@ -359,6 +434,7 @@ def check_script(script: Script, context: ScriptContext = ScriptContext()) -> li
                  for o in script.objections if o not in script.steps]
     live = reachable(script) if script.start in script.steps else set()
     finishing = _can_finish(script)
+    returning = returning_steps(script)
     for step in script.steps.values():
         if step.id not in live:
             problems.append(ScriptProblem(step.id, "unreachable"))
@@ -369,13 +445,14 @@ def check_script(script: Script, context: ScriptContext = ScriptContext()) -> li
         for answer in step.answers:
             if answer.next is not None and answer.next not in script.steps:
                 problems.append(ScriptProblem(step.id, "unknown_step", answer.next))
-            if answer.next is None and answer.action is None:
+            if answer.next is None and answer.action is None and step.id not in returning:
                 problems.append(ScriptProblem(step.id, "dead_end", answer.label))
             problems += _action_problems(step.id, answer.action, context)
         if context.variables is not None:
+            known = context.variables | script.values.keys()
             for text in (step.text, step.text_en):
                 problems += [ScriptProblem(step.id, "unknown_variable", name)
-                             for name in variables_in(text) if name not in context.variables]
+                             for name in variables_in(text) if name not in known]
     return list(dict.fromkeys(problems))
 
 
@@ -390,6 +467,39 @@ def _action_problems(step_id: str, action: ScriptAction | None,
             and action.value not in context.articles):
         return [ScriptProblem(step_id, "unknown_article", action.value)]
     return []
+
+
+def selling_steps(script: Script, sale_codes: Collection[str]) -> set[str]:
+    """Steps from which an answer setting one of ``sale_codes`` can still be reached."""
+    selling = {s.id for s in script.steps.values()
+               if any(a.ends_call and a.action is not None and a.action.value in sale_codes
+                      for a in s.answers)}
+    changed = True
+    while changed:
+        changed = False
+        for step in script.steps.values():
+            if step.id not in selling and any(a.next in selling for a in step.answers
+                                              if a.next):
+                selling.add(step.id)
+                changed = True
+    return selling
+
+
+def passing_answers(script: Script, sale_codes: Collection[str]) -> set[tuple[str, int]]:
+    """Answers that pass the step they are on: they set a sale or keep one reachable.
+
+    "Not the holder" on an identity check, or "declines" on recording consent, leaves the
+    step but does not pass it: no sale may follow from there.
+    """
+    selling = selling_steps(script, sale_codes)
+    passing = set()
+    for step in script.steps.values():
+        for index, answer in enumerate(step.answers):
+            sells = answer.ends_call and answer.action is not None \
+                and answer.action.value in sale_codes
+            if sells or (answer.next is not None and answer.next in selling):
+                passing.add((step.id, index))
+    return passing
 
 
 def sale_gates(script: Script, sale_codes: Collection[str]) -> tuple[str, ...]:
@@ -413,103 +523,6 @@ def sale_gates(script: Script, sale_codes: Collection[str]) -> tuple[str, ...]:
                 selling & reachable(without, objections=False)):
             gates.append(step.id)
     return tuple(gates)
-
-
-# ------------------------------------------------------------------------- walking
-
-class ScriptError(Exception):
-    """A walk asked for something the script does not have (a bug in the caller)."""
-
-
-@dataclass
-class ScriptWalk:
-    """One call's way through a script: the current step, the path, back navigation.
-
-    Attributes:
-        script: The script (the version the call started with).
-        path: (step id, index of the answer chosen) for each step left, in order.
-    """
-
-    script: Script
-    path: list[tuple[str, int]] = field(default_factory=list)
-    _current: str = ""
-    _returns: list[str] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        if self.script.start not in self.script.steps:
-            raise ScriptError(f"no start step {self.script.start!r}")
-        self._current = self.script.start
-
-    @property
-    def current(self) -> Step:
-        """The step on screen."""
-        return self.script.steps[self._current]
-
-    @property
-    def visited(self) -> tuple[str, ...]:
-        """Steps seen so far, the current one last (the breadcrumb)."""
-        return (*(step for step, _ in self.path), self._current)
-
-    @property
-    def passed(self) -> frozenset[str]:
-        """Steps left by an answer (a required step counts once passed)."""
-        return frozenset(step for step, _ in self.path)
-
-    def choose(self, index: int) -> ScriptAction | None:
-        """Choose answer ``index`` of the current step; return the action it triggers.
-
-        The walk moves to the answer's next step; an answer without one (an action that
-        ends the call) leaves the walk where it is. Choosing in an objection step with
-        no next step goes back to where the objection was raised.
-
-        Raises:
-            ScriptError: no such answer.
-        """
-        answers = self.current.answers
-        if not 0 <= index < len(answers):
-            raise ScriptError(f"step {self._current!r} has no answer {index + 1}")
-        answer = answers[index]
-        self.path.append((self._current, index))
-        if answer.next is not None and answer.next in self.script.steps:
-            self._current = answer.next
-        elif self._returns and not answer.ends_call:
-            self._current = self._returns.pop()
-        return answer.action
-
-    def raise_objection(self, step_id: str) -> None:
-        """Jump to a step of the objection library; its way back is remembered.
-
-        Raises:
-            ScriptError: ``step_id`` is not in the objection library.
-        """
-        if step_id not in self.script.objections or step_id not in self.script.steps:
-            raise ScriptError(f"{step_id!r} is not an objection step")
-        self._returns.append(self._current)
-        self._current = step_id
-
-    def back(self) -> bool:
-        """Go back one step (undoing the last answer); False at the start."""
-        if not self.path:
-            return False
-        step, _ = self.path.pop()
-        if self._returns and self._returns[-1] == step:
-            self._returns.pop()
-        self._current = step
-        return True
-
-    def sale_blockers(self, sale_codes: Collection[str]) -> tuple[str, ...]:
-        """Required steps that gate a sale and are not passed yet (empty: it may be stored).
-
-        Asked after the answer that sets the sale was chosen, so a required step holding
-        that answer counts as passed.
-        """
-        passed = self.passed
-        return tuple(step for step in sale_gates(self.script, sale_codes) if step not in passed)
-
-
-def walk_path(walk: ScriptWalk) -> list[dict[str, object]]:
-    """Return the path for storing with the call: step and answer, in order."""
-    return [{"step": step, "answer": index} for step, index in walk.path]
 
 
 def step_ids(script: Script) -> Iterable[str]:

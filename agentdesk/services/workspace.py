@@ -37,6 +37,7 @@ from agentdesk.sync.server import ServerStore
 if TYPE_CHECKING:
     from agentdesk.services.calls import CallServices
     from agentdesk.services.knowledge import KnowledgeService
+    from agentdesk.services.scripts import ScriptService
 
 __all__ = ["DEMO_SERVER_DB", "LOCAL_DB", "Workspace", "create_demo_workspace", "open_workspace"]
 
@@ -95,6 +96,12 @@ class Workspace:
         from agentdesk.services.knowledge import KnowledgeService
 
         return KnowledgeService(self.database, self.clock, user, self.sync)
+
+    def scripts_for(self, user: User) -> ScriptService:
+        """Return the call scripts as ``user`` sees them."""
+        from agentdesk.services.scripts import ScriptService
+
+        return ScriptService(self.database, self.clock, user, self.sync)
 
     def sample_caller_ids(self, count: int = 300) -> list[str]:
         """Return numbers of known customers, for a simulated phone's inbound calls."""

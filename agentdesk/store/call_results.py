@@ -45,6 +45,7 @@ from agentdesk.store.schema.catalogue import campaigns, disposition_codes
 from agentdesk.store.schema.contacts import contacts, customer_phones, dnc_entries
 from agentdesk.store.schema.people import users
 from agentdesk.store.schema.work import callbacks, calls, dispositions
+from agentdesk.store.scripts import check_sale_gates, path_json
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,7 @@ def record_call_result(database: Database, result: CallResult, *, campaign_id: u
             "talk_seconds": talk, "recording_consent": result.recording_consent,
             "lease_token": contact.lease_token if contact.lease_agent_id == result.agent_id
             else None,
+            "script_id": None, "script_path": None,
         }
         conn.execute(calls.insert().values(call))
         queue_mutation(conn, calls, call, base_version=None, now=now)
@@ -190,6 +192,7 @@ def record_finished_call(database: Database, call: FinishedCall, *, now: datetim
     now. Every synced row gets its outbox entry.
 
     Raises:
+        RequiredStepsMissing: a sale while the script's required steps are not passed.
         ValidationError: ``disposition`` unknown or of another campaign; ``contact`` unknown;
             ``notes``/``callback_notes`` too long; a callback disposition without a
             ``callback_due``; a callback that is ``past``, ``outside_hours`` or to a
@@ -239,6 +242,8 @@ def record_finished_call(database: Database, call: FinishedCall, *, now: datetim
                       else primary_phone(conn, customer_id) or e164)
             dnc = category is DispositionCategory.DNC or number_is_dnc(conn, {e164, target}, now)
             check_callback(request.due_at, now=now, window=rules.window, zone=zone, dnc=dnc)
+        if category is DispositionCategory.SALE and call.script_id is not None:
+            check_sale_gates(conn, call.script_id, call.script_path, code.campaign_id)
         site = contact.site if contact is not None else campaign.site or DEFAULT_SITE
 
         call_id = new_id()
@@ -254,6 +259,8 @@ def record_finished_call(database: Database, call: FinishedCall, *, now: datetim
             "ended_at": call.ended_at, "end_reason": call.end_reason[:32],
             "talk_seconds": talk, "recording_consent": call.recording_consent,
             "lease_token": contact.lease_token if leased and contact is not None else None,
+            "script_id": call.script_id,
+            "script_path": path_json(list(call.script_path)) if call.script_id else None,
         }, now)
         _insert(conn, dispositions, {
             "id": new_id(), "site": site, "version": 1, "updated_at": now, "deleted_at": None,

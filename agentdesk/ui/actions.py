@@ -39,6 +39,8 @@ class ConsoleActions(QObject):
         kb_my_questions: The agent's questions and their answers.
         kb_question_queue: Trainers: the questions waiting for an answer.
         kb_articles: Trainers: write and edit articles.
+        script_focus: Show the call script and give it the keys 1-9 (Ctrl+G).
+        script_editor: Script developers and supervisors: write and publish scripts.
         sync_now: Sync with the server now (F9).
         sync_issues: Show the rejected changes and conflicts (Ctrl+Shift+Y).
         sign_in: Show the sign-in dialog while nobody is signed in (Ctrl+L).
@@ -93,6 +95,8 @@ class ConsoleActions(QObject):
         self.kb_my_questions = make()
         self.kb_question_queue = make()
         self.kb_articles = make()
+        self.script_focus = make("Ctrl+G")
+        self.script_editor = make()
         self.sync_now = make("F9")
         self.sync_issues = make("Ctrl+Shift+Y")
         self.sign_in = make("Ctrl+L")
@@ -147,6 +151,8 @@ class ConsoleActions(QObject):
         self.kb_my_questions.setText(self.tr("&My questions…"))
         self.kb_question_queue.setText(self.tr("Question &queue…"))
         self.kb_articles.setText(self.tr("A&rticles…"))
+        self.script_focus.setText(self.tr("Call &script"))
+        self.script_editor.setText(self.tr("Script &editor…"))
         self.sync_now.setText(self.tr("Sync &now"))
         self.sync_issues.setText(self.tr("Sync &issues…"))
         self.sign_in.setText(self.tr("Sign &in…"))

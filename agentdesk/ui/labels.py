@@ -46,6 +46,7 @@ class Labels(QObject):
             Role.AGENT: self.tr("Agent"),
             Role.SUPERVISOR: self.tr("Supervisor"),
             Role.TRAINER: self.tr("Trainer"),
+            Role.SCRIPT_DEVELOPER: self.tr("Script developer"),
             Role.ADMIN: self.tr("Administrator"),
         }[value]
 

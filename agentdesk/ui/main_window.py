@@ -18,6 +18,7 @@ from agentdesk.ui.calls.call_area import CallArea
 from agentdesk.ui.customers.panel import CustomerPanel
 from agentdesk.ui.knowledge.area import KnowledgeArea
 from agentdesk.ui.labels import Labels
+from agentdesk.ui.scripts.area import ScriptArea
 from agentdesk.ui.status_bar import SyncStatusArea
 from agentdesk.ui.sync import PROTOCOL_MISMATCH, UNREACHABLE, SyncController
 from agentdesk.ui.tasks import TaskRunner
@@ -27,7 +28,8 @@ if TYPE_CHECKING:
     from agentdesk.services.workspace import Workspace
     from agentdesk.ui.sync_issues import SyncIssuesDialog
 
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
+DOCK_WIDTHS = (360, 470, 450)  # customer record, call script, call panel at 1280 px
 STATUS_MESSAGE_MS = 5000
 
 
@@ -72,6 +74,12 @@ class MainWindow(QMainWindow):
         self.calls.controller.open_customer.connect(self._open_for_call)
         self.calls.controller.new_customer.connect(self.customers.new_customer)
         self.knowledge = KnowledgeArea(self, self.console_actions, runner, self.calls)
+        self.scripts = ScriptArea(self, self.console_actions, runner, self.calls, self.knowledge)
+        self.splitDockWidget(self.customer_dock, self.scripts.dock, Qt.Orientation.Horizontal)
+        self.resizeDocks([self.customer_dock, self.scripts.dock, self.calls.call_dock],
+                         list(DOCK_WIDTHS), Qt.Orientation.Horizontal)
+        self.calls.explain_refusal = self.scripts.explain_refusal
+        self.scripts.order_requested.connect(self._order_requested)
         self._default_state = self.saveState(LAYOUT_VERSION)
         self.user_label = QLabel(self)
         self.user_label.setObjectName("userLabel")
@@ -102,6 +110,8 @@ class MainWindow(QMainWindow):
         self.customer_menu = bar.addMenu("")
         for action in (a.find_customer, a.new_customer, a.edit_customer, a.reload_customer):
             self.customer_menu.addAction(action)
+        self.phone_menu.addSeparator()
+        self.scripts.fill_menu(self.phone_menu)
         self.knowledge_menu = bar.addMenu("")
         self.knowledge.fill_menu(self.knowledge_menu)
         self.sync_menu = bar.addMenu("")
@@ -116,6 +126,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.customer_dock.toggleViewAction())
         self.view_menu.addAction(self.calls.call_dock.toggleViewAction())
         self.view_menu.addAction(self.calls.callbacks_dock.toggleViewAction())
+        self.view_menu.addAction(self.scripts.dock.toggleViewAction())
         self.view_menu.addAction(self.knowledge.dock.toggleViewAction())
         self.view_menu.addAction(a.reset_layout)
         self.help_menu = bar.addMenu("")
@@ -170,21 +181,31 @@ class MainWindow(QMainWindow):
         if self.calls.controller.active:
             self.calls.stop()
         self.knowledge.stop()
+        self.scripts.stop()
         if workspace is not None and user is not None:
             self.calls.start(workspace, user)
             self.knowledge.start(workspace, user)
+            self.scripts.start(workspace, user)
         self.retranslate_ui()
         if signed_in:
             self.customers.search.focus_search()
 
     def _sign_out(self) -> None:
-        if not self.calls.busy_warning():
+        if not self.calls.busy_warning() and self.scripts.close_editor():
             self.sign_out_requested.emit()
 
     def _open_for_call(self, customer_id: object) -> None:
         """Pop the record of the customer being called or calling."""
         self.customer_dock.show()
         self.customers.open_customer(customer_id)  # type: ignore[arg-type]
+
+    def _order_requested(self, _call: object) -> None:
+        """The script reached the order: show the customer's record with its orders."""
+        self.customer_dock.show()
+        self.customer_dock.raise_()
+        self.statusBar().showMessage(self.tr(
+            "Take the order: note the products, delivery and payment in the call notes, then "
+            "read it back to the customer."), STATUS_MESSAGE_MS)
 
     def _record_loaded(self, record: CustomerRecord) -> None:
         self.calls.controller.customer_shown(record.customer.id, record.customer.name)
@@ -269,6 +290,8 @@ class MainWindow(QMainWindow):
                                      "call)")),
             (a.call_notes, self.tr("Type call notes")),
             (a.callbacks, self.tr("Show the callbacks list (Enter calls back)")),
+            (a.script_focus, self.tr("Show the call script; 1-9 choose an answer, 0 the "
+                                     "objections, Backspace goes back")),
             (a.kb_search, self.tr("Search the knowledge base (Esc goes back)")),
             (a.kb_copy_answer, self.tr("Put the article's answer, or the selected text, into "
                                        "the call notes")),
@@ -317,7 +340,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save the layout when the window closes; not while a call needs its disposition."""
-        if self.calls.busy_warning():
+        if self.calls.busy_warning() or not self.scripts.close_editor():
             event.ignore()
             return
         self.save_layout()
@@ -339,6 +362,7 @@ class MainWindow(QMainWindow):
         self.calls.retranslate_ui()
         self.knowledge_menu.setTitle(self.tr("&Knowledge"))
         self.knowledge.retranslate_ui()
+        self.scripts.retranslate_ui()
         self.sync_menu.setTitle(self.tr("&Sync"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))

@@ -63,6 +63,13 @@ class Messages(QObject):
             return self.tr("The record no longer exists.")
         if code == "not_allowed":
             return self.tr("Your role does not allow this.")
+        if code == "required_steps":
+            return self.tr("A sale can only be saved once the script's required steps "
+                           "(identity check, recording consent, order read-back…) have been "
+                           "passed. Go through them in the script, then save again.")
+        if code == "script_problems":
+            return self.tr("The script cannot be published yet: %n problem(s) to fix.", "",
+                           int(params.get("count", 0)))
         if code == "invalid_input":
             return self.tr("Some fields need attention.")
         if code == "server_unreachable":

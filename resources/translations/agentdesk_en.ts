@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AnswersEditor</name>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label (Englis&amp;h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an answer (Ctrl+Shift+A); at most 9, on keys 1-9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the answer (Delete in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the answer up (Alt+Up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the answer down (Alt+Down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article key, e.g. porting</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ArticleEditorDialog</name>
     <message>
         <source>New article</source>
@@ -874,6 +929,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Call &amp;script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script &amp;editor…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sync &amp;now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1074,6 +1137,443 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     </message>
     <message>
         <source>Find customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DraftPane</name>
+    <message>
+        <source>In a call: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a version, or start a new script (Ctrl+N).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;blems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;blems to fix before publishing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;blems: none, the draft can be published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previe&amp;w — click the answers to walk</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DraftWriter</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the draft: calls started from now on follow it (Ctrl+Shift+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the problems in the Problems list first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish version %1 of “%2”? Calls started from now on follow it; calls in progress keep the version they started with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved as draft version %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published version %1. Calls started from now on follow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else saved this draft while you were editing it. Your changes are still here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This campaign already has a draft for that direction: open it from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else saved this draft while you were editing it. Reload their version (your changes are dropped), or keep yours: saving again then replaces theirs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change n&amp;ote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What this version changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit as new draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy this version into the campaign&apos;s draft (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the draft (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditorWords</name>
+    <message>
+        <source>Out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book a callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (not a code of this campaign)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disposition: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start step “%1” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the step the script starts with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The objection step “%1” does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1” can never be reached from the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1” has no answers: add at least one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No disposition can be reached from step “%1” (a dead end or a loop without an exit).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1”: answer “%2” neither leads to a step nor triggers an action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown variable {%2} in step “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1”: disposition code %2 does not belong to this campaign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1”: no published article has the key %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1”: answer “%2” leads to a step that does not exist (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1”: answer %2 needs a label.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1”: the label of answer %2 is too long (at most 100 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1”: answer %2 needs the key of an article.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1”: answer %2 is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1” needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1” needs its text: what the agent says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1”: an id is 1-64 letters, digits, _ and - (e.g. offer_upgrade).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1”: the %2 is too long (titles at most 100 characters, texts 4,000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1”: “required” must be yes or no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1” has too many answers: at most 9, one per number key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step “%1”: the %2 is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script value “%1”: a name is lowercase letters, digits and _, in parts separated by dots (e.g. operator.name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script value “%1” is too long: at most %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many objection steps (at most 50).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script has too many steps (at most 500).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script has no steps: add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script is not valid (%1: %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FunnelHeaders</name>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of calls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lost %</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FunnelView</name>
+    <message>
+        <source>Counting the calls…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a version to see how its calls went.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No call has followed this version yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) followed this version</source>
+        <translation>
+            <numerusform>%n call followed this version</numerusform>
+            <numerusform>%n calls followed this version</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s)</source>
+        <translation>
+            <numerusform>%n sale</numerusform>
+            <numerusform>%n sales</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 conversion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers that lose most calls</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1315,6 +1815,10 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Script developer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Administrator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1385,6 +1889,10 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Take the order: note the products, delivery and payment in the call notes, then read it back to the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sync needs an upgrade</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1438,6 +1946,10 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     </message>
     <message>
         <source>Show the callbacks list (Enter calls back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the call script; 1-9 choose an answer, 0 the objections, Backspace goes back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1632,6 +2144,17 @@ The agent console for telesales call centers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A sale can only be saved once the script&apos;s required steps (identity check, recording consent, order read-back…) have been passed. Go through them in the script, then save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The script cannot be published yet: %n problem(s) to fix.</source>
+        <translation>
+            <numerusform>The script cannot be published yet: %n problem to fix.</numerusform>
+            <numerusform>The script cannot be published yet: %n problems to fix.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Some fields need attention.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1815,6 +2338,25 @@ The agent console for telesales call centers.</source>
     </message>
 </context>
 <context>
+    <name>NewScriptDialog</name>
+    <message>
+        <source>New script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PauseDialog</name>
     <message>
         <source>Not ready</source>
@@ -1924,6 +2466,178 @@ The agent console for telesales call centers.</source>
     </message>
 </context>
 <context>
+    <name>ScriptArea</name>
+    <message>
+        <source>No script: the call belongs to no campaign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the script…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No script is published for this campaign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script could not be loaded; the call goes on without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · version %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrap-up: the script stays open; steps can still be gone through before the disposition is saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script starts with the call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disposition: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens the article</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book a callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This campaign has no callback disposition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Callback: pick the time in the customer&apos;s local time (Call panel); it is booked with the disposition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The script names a disposition this campaign does not have: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 selected: Ctrl+Enter saves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 selected for wrap-up: hang up (F4), then Ctrl+Enter saves it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sale can only be saved after these script steps: %1. Go through them in the script (Ctrl+G), then save again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call script</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptEditor</name>
+    <message>
+        <source>All campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This draft has changes that are not saved. Discard them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call scripts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Filter by campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New script…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a script for a campaign (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptPanel</name>
+    <message>
+        <source>The script starts with the call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objection — an answer without a next step returns to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back one step (Backspace, Alt+Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A compliance step: say it before a sale is recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objections (key 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script answer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script objections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script: back one step</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptWords</name>
+    <message>
+        <source>Order form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Book a callback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disposition: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Article: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SoftphoneBar</name>
     <message>
         <source>Line free</source>
@@ -1959,6 +2673,155 @@ The agent console for telesales call centers.</source>
     </message>
     <message>
         <source>Your state: Ready (Ctrl+Shift+R) or Not ready with a reason (Ctrl+Shift+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StepForm</name>
+    <message>
+        <source>An id is 1-64 letters, digits, &apos;_&apos; and &apos;-&apos;, without spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another step has this id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I&amp;d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title (En&amp;glish)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text (Engl&amp;ish)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Required (compliance step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agents must pass this step before a sale is recorded: a statement, consent or read-back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert &amp;variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert a variable at the cursor (Ctrl+Shift+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The step&apos;s key: answers lead to it. Renaming it renames it everywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StepHeaders</name>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StepList</name>
+    <message>
+        <source>New step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers of %1 lead to “%2”. Remove the step anyway? Those answers then lead nowhere until you change them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a step after this one (Ctrl+Shift+N, Insert)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the step (Delete in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set as start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls start with this step (Ctrl+Shift+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objection on/off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the step in the objection library, reachable from any step, or take it out (Ctrl+Shift+O)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2214,6 +3077,67 @@ The agent console for telesales call centers.</source>
     </message>
     <message>
         <source>Last sync %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ValuesEditor</name>
+    <message>
+        <source>The script&apos;s own variables, e.g. operator.name. The console&apos;s values (customer, agent, offer…) take precedence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add val&amp;ue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a value (Insert in the list)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the value (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ValuesModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VersionHeaders</name>
+    <message>
+        <source>Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No change note</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AnswersEditor</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>&amp;Answers</source>
+        <translation>选项(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>名称(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Label (Englis&amp;h)</source>
+        <translation>名称（英文）(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Next step</source>
+        <translation>下一环节(&amp;N)</translation>
+    </message>
+    <message>
+        <source>A&amp;ction</source>
+        <translation>操作(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Add answer</source>
+        <translation>添加选项</translation>
+    </message>
+    <message>
+        <source>Add an answer (Ctrl+Shift+A); at most 9, on keys 1-9</source>
+        <translation>添加选项（Ctrl+Shift+A）；最多 9 个，对应按键 1-9</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the answer (Delete in the list)</source>
+        <translation>删除该选项（在列表中按 Delete）</translation>
+    </message>
+    <message>
+        <source>Move the answer up (Alt+Up)</source>
+        <translation>上移选项（Alt+Up）</translation>
+    </message>
+    <message>
+        <source>Move the answer down (Alt+Down)</source>
+        <translation>下移选项（Alt+Down）</translation>
+    </message>
+    <message>
+        <source>Article key, e.g. porting</source>
+        <translation>文章标识，如：porting</translation>
+    </message>
+</context>
+<context>
     <name>ArticleEditorDialog</name>
     <message>
         <source>New article</source>
@@ -872,6 +927,14 @@
         <translation>文章管理(&amp;R)…</translation>
     </message>
     <message>
+        <source>Call &amp;script</source>
+        <translation>沟通流程(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Script &amp;editor…</source>
+        <translation>流程编辑器(&amp;E)…</translation>
+    </message>
+    <message>
         <source>Sync &amp;now</source>
         <translation>立即同步(&amp;N)</translation>
     </message>
@@ -1073,6 +1136,441 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     <message>
         <source>Find customer</source>
         <translation>查找客户</translation>
+    </message>
+</context>
+<context>
+    <name>DraftPane</name>
+    <message>
+        <source>In a call: %1</source>
+        <translation>实际通话中：%1</translation>
+    </message>
+    <message>
+        <source>Open a version, or start a new script (Ctrl+N).</source>
+        <translation>请打开一个版本，或新建流程（Ctrl+N）。</translation>
+    </message>
+    <message>
+        <source>Pro&amp;blems</source>
+        <translation>问题(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;blems to fix before publishing: %1</source>
+        <translation>发布前需修正的问题(&amp;B)：%1</translation>
+    </message>
+    <message>
+        <source>Pro&amp;blems: none, the draft can be published</source>
+        <translation>问题(&amp;B)：无，草稿可以发布</translation>
+    </message>
+    <message>
+        <source>Na&amp;me</source>
+        <translation>名称(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Script values</source>
+        <translation>流程变量</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>漏斗</translation>
+    </message>
+    <message>
+        <source>Previe&amp;w — click the answers to walk</source>
+        <translation>预览(&amp;W) — 点击选项逐步演练</translation>
+    </message>
+</context>
+<context>
+    <name>DraftWriter</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>Publish the draft: calls started from now on follow it (Ctrl+Shift+Enter)</source>
+        <translation>发布草稿：此后开始的通话将按此流程进行（Ctrl+Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Fix the problems in the Problems list first</source>
+        <translation>请先修正问题列表中的问题</translation>
+    </message>
+    <message>
+        <source>Publish script</source>
+        <translation>发布流程</translation>
+    </message>
+    <message>
+        <source>Publish version %1 of “%2”? Calls started from now on follow it; calls in progress keep the version they started with.</source>
+        <translation>要发布“%2”的第 %1 版吗？此后开始的通话将按此版本进行；进行中的通话仍沿用开始时的版本。</translation>
+    </message>
+    <message>
+        <source>&amp;Publish</source>
+        <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Saved as draft version %1.</source>
+        <translation>已保存为草稿第 %1 版。</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>正在发布…</translation>
+    </message>
+    <message>
+        <source>Published version %1. Calls started from now on follow it.</source>
+        <translation>已发布第 %1 版。此后开始的通话将按此版本进行。</translation>
+    </message>
+    <message>
+        <source>Someone else saved this draft while you were editing it. Your changes are still here.</source>
+        <translation>您编辑期间，其他人保存了这份草稿。您的修改仍保留在此。</translation>
+    </message>
+    <message>
+        <source>This campaign already has a draft for that direction: open it from the list.</source>
+        <translation>该营销活动的这个方向已有草稿：请从列表中打开。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Change note</source>
+        <translation>修改说明</translation>
+    </message>
+    <message>
+        <source>Draft changed</source>
+        <translation>草稿已被修改</translation>
+    </message>
+    <message>
+        <source>Someone else saved this draft while you were editing it. Reload their version (your changes are dropped), or keep yours: saving again then replaces theirs.</source>
+        <translation>您编辑期间，其他人保存了这份草稿。可以加载对方的版本（放弃您的修改），或保留您的内容：再次保存将替换对方的版本。</translation>
+    </message>
+    <message>
+        <source>&amp;Reload theirs</source>
+        <translation>加载对方版本(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep mine</source>
+        <translation>保留我的(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Change n&amp;ote</source>
+        <translation>修改说明(&amp;O)</translation>
+    </message>
+    <message>
+        <source>What this version changes</source>
+        <translation>本版本的修改内容</translation>
+    </message>
+    <message>
+        <source>&amp;Edit as new draft</source>
+        <translation>作为新草稿编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Copy this version into the campaign&apos;s draft (Ctrl+E)</source>
+        <translation>把此版本复制到该营销活动的草稿中（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the draft (Ctrl+S)</source>
+        <translation>保存草稿（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>&amp;Publish…</source>
+        <translation>发布(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>EditorWords</name>
+    <message>
+        <source>Out</source>
+        <translation>呼出</translation>
+    </message>
+    <message>
+        <source>Outbound</source>
+        <translation>呼出</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>呼入</translation>
+    </message>
+    <message>
+        <source>Inbound</source>
+        <translation>呼入</translation>
+    </message>
+    <message>
+        <source>v%1</source>
+        <translation>v%1</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <source>Published %1</source>
+        <translation>发布于 %1</translation>
+    </message>
+    <message>
+        <source>No action</source>
+        <translation>无操作</translation>
+    </message>
+    <message>
+        <source>Order form</source>
+        <translation>填写订单</translation>
+    </message>
+    <message>
+        <source>Book a callback</source>
+        <translation>预约回拨</translation>
+    </message>
+    <message>
+        <source>Disposition</source>
+        <translation>小结</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>%1 (not a code of this campaign)</source>
+        <translation>%1（不是本营销活动的小结代码）</translation>
+    </message>
+    <message>
+        <source>Disposition: %1</source>
+        <translation>小结：%1</translation>
+    </message>
+    <message>
+        <source>Article: %1</source>
+        <translation>文章：%1</translation>
+    </message>
+    <message>
+        <source>The start step “%1” does not exist.</source>
+        <translation>起始环节“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>Choose the step the script starts with.</source>
+        <translation>请选择流程的起始环节。</translation>
+    </message>
+    <message>
+        <source>The objection step “%1” does not exist.</source>
+        <translation>异议环节“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>Step “%1” can never be reached from the start.</source>
+        <translation>环节“%1”从起始环节无法到达。</translation>
+    </message>
+    <message>
+        <source>Step “%1” has no answers: add at least one.</source>
+        <translation>环节“%1”没有选项：请至少添加一个。</translation>
+    </message>
+    <message>
+        <source>No disposition can be reached from step “%1” (a dead end or a loop without an exit).</source>
+        <translation>从环节“%1”无法到达任何小结（死路，或没有出口的循环）。</translation>
+    </message>
+    <message>
+        <source>Step “%1”: answer “%2” neither leads to a step nor triggers an action.</source>
+        <translation>环节“%1”：选项“%2”既不通往任何环节，也不触发任何操作。</translation>
+    </message>
+    <message>
+        <source>Unknown variable {%2} in step “%1”.</source>
+        <translation>环节“%1”中有未知变量 {%2}。</translation>
+    </message>
+    <message>
+        <source>Step “%1”: disposition code %2 does not belong to this campaign.</source>
+        <translation>环节“%1”：小结代码 %2 不属于本营销活动。</translation>
+    </message>
+    <message>
+        <source>Step “%1”: no published article has the key %2.</source>
+        <translation>环节“%1”：没有标识为 %2 的已发布文章。</translation>
+    </message>
+    <message>
+        <source>Step “%1”: answer “%2” leads to a step that does not exist (%3).</source>
+        <translation>环节“%1”：选项“%2”通往一个不存在的环节（%3）。</translation>
+    </message>
+    <message>
+        <source>Step “%1”: %2</source>
+        <translation>环节“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Step “%1”: answer %2 needs a label.</source>
+        <translation>环节“%1”：选项 %2 需要填写名称。</translation>
+    </message>
+    <message>
+        <source>Step “%1”: the label of answer %2 is too long (at most 100 characters).</source>
+        <translation>环节“%1”：选项 %2 的名称太长（最多 100 个字符）。</translation>
+    </message>
+    <message>
+        <source>Step “%1”: answer %2 needs the key of an article.</source>
+        <translation>环节“%1”：选项 %2 需要填写文章标识。</translation>
+    </message>
+    <message>
+        <source>Step “%1”: answer %2 is not valid.</source>
+        <translation>环节“%1”：选项 %2 无效。</translation>
+    </message>
+    <message>
+        <source>Step “%1” needs a title.</source>
+        <translation>环节“%1”需要填写标题。</translation>
+    </message>
+    <message>
+        <source>Step “%1” needs its text: what the agent says.</source>
+        <translation>环节“%1”需要填写内容：坐席要说的话。</translation>
+    </message>
+    <message>
+        <source>Step “%1”: an id is 1-64 letters, digits, _ and - (e.g. offer_upgrade).</source>
+        <translation>环节“%1”：ID 须为 1-64 个字母、数字、_ 或 -（如 offer_upgrade）。</translation>
+    </message>
+    <message>
+        <source>Step “%1”: the %2 is too long (titles at most 100 characters, texts 4,000).</source>
+        <translation>环节“%1”：%2过长（标题最多 100 个字符，内容最多 4000 个字符）。</translation>
+    </message>
+    <message>
+        <source>Step “%1”: “required” must be yes or no.</source>
+        <translation>环节“%1”：“必须”只能是是或否。</translation>
+    </message>
+    <message>
+        <source>Step “%1” has too many answers: at most 9, one per number key.</source>
+        <translation>环节“%1”的选项过多：最多 9 个，每个对应一个数字键。</translation>
+    </message>
+    <message>
+        <source>Step “%1”: the %2 is not valid.</source>
+        <translation>环节“%1”：%2无效。</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>English title</source>
+        <translation>英文标题</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>English text</source>
+        <translation>英文内容</translation>
+    </message>
+    <message>
+        <source>required mark</source>
+        <translation>必须标记</translation>
+    </message>
+    <message>
+        <source>answers</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Script value “%1”: a name is lowercase letters, digits and _, in parts separated by dots (e.g. operator.name).</source>
+        <translation>流程变量“%1”：名称只能使用小写字母、数字和 _，各部分以点分隔（如 operator.name）。</translation>
+    </message>
+    <message>
+        <source>Script value “%1” is too long: at most %2 characters.</source>
+        <translation>流程变量“%1”太长：最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>Too many objection steps (at most 50).</source>
+        <translation>异议环节过多（最多 50 个）。</translation>
+    </message>
+    <message>
+        <source>The script has too many steps (at most 500).</source>
+        <translation>流程的环节太多（最多 500 个）。</translation>
+    </message>
+    <message>
+        <source>The script has no steps: add one.</source>
+        <translation>流程没有环节：请添加一个。</translation>
+    </message>
+    <message>
+        <source>The script is not valid (%1: %2).</source>
+        <translation>流程无效（%1：%2）。</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelHeaders</name>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>到达</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>成交</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>Share of calls</source>
+        <translation>通话占比</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Chosen</source>
+        <translation>选择次数</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>流失</translation>
+    </message>
+    <message>
+        <source>Lost %</source>
+        <translation>流失率</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelView</name>
+    <message>
+        <source>Counting the calls…</source>
+        <translation>正在统计通话…</translation>
+    </message>
+    <message>
+        <source>Open a version to see how its calls went.</source>
+        <translation>请打开一个版本，查看该版本的通话效果。</translation>
+    </message>
+    <message>
+        <source>No call has followed this version yet.</source>
+        <translation>还没有通话使用过此版本。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) followed this version</source>
+        <translation>
+            <numerusform>%n 通电话使用了此版本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sale(s)</source>
+        <translation>
+            <numerusform>%n 笔成交</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 conversion.</source>
+        <translation>%1：%2，转化率 %3。</translation>
+    </message>
+    <message>
+        <source>Calls per step</source>
+        <translation>各环节通话数</translation>
+    </message>
+    <message>
+        <source>Answers that lose most calls</source>
+        <translation>流失通话最多的选项</translation>
     </message>
 </context>
 <context>
@@ -1312,6 +1810,10 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
         <translation>训导师</translation>
     </message>
     <message>
+        <source>Script developer</source>
+        <translation>流程设计师</translation>
+    </message>
+    <message>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -1382,6 +1884,10 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Take the order: note the products, delivery and payment in the call notes, then read it back to the customer.</source>
+        <translation>请下单：在通话备注中记下商品、配送和付款方式，然后向客户复述确认。</translation>
+    </message>
+    <message>
         <source>Sync needs an upgrade</source>
         <translation>同步需要升级</translation>
     </message>
@@ -1436,6 +1942,10 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     <message>
         <source>Show the callbacks list (Enter calls back)</source>
         <translation>显示回拨列表（按 Enter 回拨）</translation>
+    </message>
+    <message>
+        <source>Show the call script; 1-9 choose an answer, 0 the objections, Backspace goes back</source>
+        <translation>显示沟通流程；1-9 选择选项，0 打开异议，Backspace 返回上一环节</translation>
     </message>
     <message>
         <source>Search the knowledge base (Esc goes back)</source>
@@ -1629,6 +2139,16 @@ The agent console for telesales call centers.</source>
         <translation>您的角色无权执行此操作。</translation>
     </message>
     <message>
+        <source>A sale can only be saved once the script&apos;s required steps (identity check, recording consent, order read-back…) have been passed. Go through them in the script, then save again.</source>
+        <translation>只有通过沟通流程中的必须环节（身份核实、录音同意、订单复述…）后，才能保存成交。请在流程中完成这些环节，然后再次保存。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The script cannot be published yet: %n problem(s) to fix.</source>
+        <translation>
+            <numerusform>流程暂不能发布：有 %n 个问题需要修正。</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Some fields need attention.</source>
         <translation>部分字段需要修改。</translation>
     </message>
@@ -1812,6 +2332,25 @@ The agent console for telesales call centers.</source>
     </message>
 </context>
 <context>
+    <name>NewScriptDialog</name>
+    <message>
+        <source>New script</source>
+        <translation>新建流程</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign</source>
+        <translation>营销活动(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Direction</source>
+        <translation>方向(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+</context>
+<context>
     <name>PauseDialog</name>
     <message>
         <source>Not ready</source>
@@ -1921,6 +2460,178 @@ The agent console for telesales call centers.</source>
     </message>
 </context>
 <context>
+    <name>ScriptArea</name>
+    <message>
+        <source>No script: the call belongs to no campaign.</source>
+        <translation>无沟通流程：此通话不属于任何营销活动。</translation>
+    </message>
+    <message>
+        <source>Loading the script…</source>
+        <translation>正在加载沟通流程…</translation>
+    </message>
+    <message>
+        <source>No script is published for this campaign.</source>
+        <translation>此营销活动尚未发布沟通流程。</translation>
+    </message>
+    <message>
+        <source>The script could not be loaded; the call goes on without it.</source>
+        <translation>沟通流程无法加载，通话将在没有流程的情况下继续。</translation>
+    </message>
+    <message>
+        <source>%1 · version %2</source>
+        <translation>%1 · 第 %2 版</translation>
+    </message>
+    <message>
+        <source>Wrap-up: the script stays open; steps can still be gone through before the disposition is saved.</source>
+        <translation>话后处理：沟通流程保持打开，保存小结前仍可继续完成各环节。</translation>
+    </message>
+    <message>
+        <source>The script starts with the call.</source>
+        <translation>沟通流程随通话开始。</translation>
+    </message>
+    <message>
+        <source>Disposition: %1</source>
+        <translation>小结：%1</translation>
+    </message>
+    <message>
+        <source>Opens the article</source>
+        <translation>打开文章</translation>
+    </message>
+    <message>
+        <source>Book a callback</source>
+        <translation>预约回拨</translation>
+    </message>
+    <message>
+        <source>Order form</source>
+        <translation>填写订单</translation>
+    </message>
+    <message>
+        <source>This campaign has no callback disposition.</source>
+        <translation>此营销活动没有回拨小结。</translation>
+    </message>
+    <message>
+        <source>Callback: pick the time in the customer&apos;s local time (Call panel); it is booked with the disposition.</source>
+        <translation>回拨：请在通话面板中按客户当地时间选择回拨时间；保存小结时一并预约。</translation>
+    </message>
+    <message>
+        <source>The script names a disposition this campaign does not have: %1</source>
+        <translation>沟通流程引用了此营销活动没有的小结：%1</translation>
+    </message>
+    <message>
+        <source>%1 selected: Ctrl+Enter saves it.</source>
+        <translation>已选择 %1：按 Ctrl+Enter 保存。</translation>
+    </message>
+    <message>
+        <source>%1 selected for wrap-up: hang up (F4), then Ctrl+Enter saves it.</source>
+        <translation>已为话后处理选择 %1：先挂断（F4），再按 Ctrl+Enter 保存。</translation>
+    </message>
+    <message>
+        <source>A sale can only be saved after these script steps: %1. Go through them in the script (Ctrl+G), then save again.</source>
+        <translation>完成以下流程环节后才能保存成交：%1。请在沟通流程中完成这些环节（Ctrl+G），然后再次保存。</translation>
+    </message>
+    <message>
+        <source>Call script</source>
+        <translation>沟通流程</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptEditor</name>
+    <message>
+        <source>All campaigns</source>
+        <translation>全部营销活动</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>This draft has changes that are not saved. Discard them?</source>
+        <translation>这份草稿有未保存的修改。要放弃吗？</translation>
+    </message>
+    <message>
+        <source>Call scripts</source>
+        <translation>沟通流程管理</translation>
+    </message>
+    <message>
+        <source>&amp;Filter by campaign</source>
+        <translation>按营销活动筛选(&amp;F)</translation>
+    </message>
+    <message>
+        <source>New script…</source>
+        <translation>新建流程…</translation>
+    </message>
+    <message>
+        <source>Start a script for a campaign (Ctrl+N)</source>
+        <translation>为营销活动新建沟通流程（Ctrl+N）</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptPanel</name>
+    <message>
+        <source>The script starts with the call.</source>
+        <translation>沟通流程随通话开始。</translation>
+    </message>
+    <message>
+        <source>Objection — an answer without a next step returns to %1</source>
+        <translation>异议 — 没有下一环节的选项将返回“%1”</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← 返回</translation>
+    </message>
+    <message>
+        <source>Go back one step (Backspace, Alt+Left)</source>
+        <translation>返回上一环节（Backspace、Alt+Left）</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必须</translation>
+    </message>
+    <message>
+        <source>A compliance step: say it before a sale is recorded</source>
+        <translation>合规环节：登记成交前必须向客户说明</translation>
+    </message>
+    <message>
+        <source>Objections (key 0)</source>
+        <translation>异议（按键 0）</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>Script answer %1</source>
+        <translation>流程选项 %1</translation>
+    </message>
+    <message>
+        <source>Script objections</source>
+        <translation>流程异议</translation>
+    </message>
+    <message>
+        <source>Script: back one step</source>
+        <translation>流程：返回上一环节</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptWords</name>
+    <message>
+        <source>Order form</source>
+        <translation>填写订单</translation>
+    </message>
+    <message>
+        <source>Book a callback</source>
+        <translation>预约回拨</translation>
+    </message>
+    <message>
+        <source>Disposition: %1</source>
+        <translation>小结：%1</translation>
+    </message>
+    <message>
+        <source>Article: %1</source>
+        <translation>文章：%1</translation>
+    </message>
+</context>
+<context>
     <name>SoftphoneBar</name>
     <message>
         <source>Line free</source>
@@ -1957,6 +2668,155 @@ The agent console for telesales call centers.</source>
     <message>
         <source>Your state: Ready (Ctrl+Shift+R) or Not ready with a reason (Ctrl+Shift+P)</source>
         <translation>您的状态：就绪（Ctrl+Shift+R），或选择原因后未就绪（Ctrl+Shift+P）</translation>
+    </message>
+</context>
+<context>
+    <name>StepForm</name>
+    <message>
+        <source>An id is 1-64 letters, digits, &apos;_&apos; and &apos;-&apos;, without spaces.</source>
+        <translation>ID 由 1-64 个字母、数字、“_”和“-”组成，不含空格。</translation>
+    </message>
+    <message>
+        <source>Another step has this id.</source>
+        <translation>已有其他环节使用此 ID。</translation>
+    </message>
+    <message>
+        <source>I&amp;d</source>
+        <translation>ID(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>标题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Title (En&amp;glish)</source>
+        <translation>标题（英文）(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation>内容(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Text (Engl&amp;ish)</source>
+        <translation>内容（英文）(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Required (compliance step)</source>
+        <translation>必须环节（合规）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Agents must pass this step before a sale is recorded: a statement, consent or read-back.</source>
+        <translation>坐席必须先完成此环节才能登记成交：如声明、征得同意或复述确认。</translation>
+    </message>
+    <message>
+        <source>Insert &amp;variable</source>
+        <translation>插入变量(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Insert a variable at the cursor (Ctrl+Shift+I)</source>
+        <translation>在光标处插入变量（Ctrl+Shift+I）</translation>
+    </message>
+    <message>
+        <source>The step&apos;s key: answers lead to it. Renaming it renames it everywhere.</source>
+        <translation>环节的 ID：选项通过它跳转到此环节。改名后，所有引用处会一并更新。</translation>
+    </message>
+</context>
+<context>
+    <name>StepHeaders</name>
+    <message>
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>English label</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一环节</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>StepList</name>
+    <message>
+        <source>New step</source>
+        <translation>新环节</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>删除环节</translation>
+    </message>
+    <message>
+        <source>Answers of %1 lead to “%2”. Remove the step anyway? Those answers then lead nowhere until you change them.</source>
+        <translation>环节%1的选项指向“%2”。仍要删除该环节吗？删除后，在您修改之前这些选项不指向任何环节。</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必须</translation>
+    </message>
+    <message>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加环节</translation>
+    </message>
+    <message>
+        <source>Add a step after this one (Ctrl+Shift+N, Insert)</source>
+        <translation>在此环节后添加环节（Ctrl+Shift+N、Insert）</translation>
+    </message>
+    <message>
+        <source>Remove the step (Delete in the list)</source>
+        <translation>删除该环节（在列表中按 Delete）</translation>
+    </message>
+    <message>
+        <source>Set as start</source>
+        <translation>设为起始环节</translation>
+    </message>
+    <message>
+        <source>Calls start with this step (Ctrl+Shift+T)</source>
+        <translation>通话从此环节开始（Ctrl+Shift+T）</translation>
+    </message>
+    <message>
+        <source>Objection on/off</source>
+        <translation>设为/取消异议</translation>
+    </message>
+    <message>
+        <source>Put the step in the objection library, reachable from any step, or take it out (Ctrl+Shift+O)</source>
+        <translation>将此环节加入异议库（可从任何环节进入），或将其移出（Ctrl+Shift+O）</translation>
     </message>
 </context>
 <context>
@@ -2206,6 +3066,67 @@ The agent console for telesales call centers.</source>
     <message>
         <source>Last sync %1</source>
         <translation>上次同步 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesEditor</name>
+    <message>
+        <source>The script&apos;s own variables, e.g. operator.name. The console&apos;s values (customer, agent, offer…) take precedence.</source>
+        <translation>流程自带的变量，如 operator.name。同名时，以工作台提供的值（客户、坐席、优惠方案…）为准。</translation>
+    </message>
+    <message>
+        <source>Add val&amp;ue</source>
+        <translation>添加变量(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Add a value (Insert in the list)</source>
+        <translation>添加变量（在列表中按 Insert）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the value (Delete)</source>
+        <translation>删除该变量（Delete）</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+</context>
+<context>
+    <name>VersionHeaders</name>
+    <message>
+        <source>Campaign</source>
+        <translation>营销活动</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>流程</translation>
+    </message>
+    <message>
+        <source>Dir.</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Ver.</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>No change note</source>
+        <translation>无修改说明</translation>
     </message>
 </context>
 <context>

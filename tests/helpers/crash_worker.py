@@ -68,7 +68,8 @@ def call_row(agent_id: uuid.UUID, campaign_id: uuid.UUID, customer_id: uuid.UUID
                 agent_id=agent_id, direction="outbound", e164=e164, started_at=started,
                 answered_at=started + timedelta(seconds=7),
                 ended_at=started + timedelta(seconds=67), end_reason="hangup",
-                talk_seconds=60, recording_consent=True, lease_token=None)
+                talk_seconds=60, recording_consent=True, lease_token=None, script_id=None,
+                script_path=None)
 
 
 def hold_commits(st: Station, milliseconds: int) -> None:

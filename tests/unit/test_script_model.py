@@ -13,6 +13,14 @@ from hypothesis import strategies as st
 
 import agentdesk.services.demo
 from agentdesk.domain.errors import ValidationError
+from agentdesk.domain.script_walk import (
+    PathEntry,
+    ScriptError,
+    ScriptWalk,
+    passed_steps,
+    path_from_data,
+    walk_path,
+)
 from agentdesk.domain.scripts import (
     MAX_VALUE_CHARS,
     ActionKind,
@@ -20,8 +28,6 @@ from agentdesk.domain.scripts import (
     Script,
     ScriptAction,
     ScriptContext,
-    ScriptError,
-    ScriptWalk,
     check_script,
     parse_action,
     reachable,
@@ -29,7 +35,6 @@ from agentdesk.domain.scripts import (
     sale_gates,
     script_from_data,
     script_to_data,
-    walk_path,
 )
 
 SOURCES = json.loads((Path(agentdesk.services.demo.__file__).parent / "data" / "scripts.json")
@@ -247,3 +252,98 @@ def test_every_publishable_script_can_be_walked_to_a_disposition(candidate: Scri
         walk = ScriptWalk(Script(start, candidate.steps))
         actions = [walk.choose(i) for i in route_to(candidate, start, lambda a: a.ends_call)]
         assert actions[-1] is not None and actions[-1].kind is ActionKind.DISPOSITION
+
+
+def test_an_objection_answer_that_goes_back_is_a_way_on_not_a_dead_end() -> None:
+    data = {"start": "a", "objections": ["o"], "steps": {
+        "a": {"title": "A", "text": "a", "answers": [
+            {"label": "done", "action": "disposition:X"}]},
+        "o": {"title": "O", "text": "o", "answers": [{"label": "back to the script"}]}}}
+    checked = script_from_data(data)
+    assert check_script(checked) == []
+    walk = ScriptWalk(checked)
+    walk.raise_objection("o")
+    walk.choose(0)
+    assert walk.current.id == "a"
+    # The same answer in the main flow goes nowhere: a dead end.
+    data["steps"]["a"]["answers"].append({"label": "stuck"})
+    assert ("a", "dead_end") in {(p.step, p.code) for p in check_script(script_from_data(data))}
+
+
+def test_required_is_a_boolean_and_texts_and_ids_are_bounded() -> None:
+    base = {"start": "a", "steps": {"a": {"title": "A", "text": "a", "answers": [
+        {"label": "x", "action": "disposition:X"}]}}}
+    for value, problem in (("false", "not_boolean"), ("no", "not_boolean"), (1, "not_boolean")):
+        bad = {**base, "steps": {"a": {**base["steps"]["a"], "required": value}}}
+        with pytest.raises(ValidationError) as refused:
+            script_from_data(bad)
+        assert refused.value.problems == {"steps.a.required": problem}
+    long_text = {**base, "steps": {"a": {**base["steps"]["a"], "text": "话" * 4001}}}
+    with pytest.raises(ValidationError) as too_long:
+        script_from_data(long_text)
+    assert too_long.value.problems == {"steps.a.text": "too_long"}
+    for bad_id in ("a.b", "x[0]", "", " ", "-lead", "z" * 65):
+        with pytest.raises(ValidationError):
+            script_from_data({**base, "start": bad_id, "steps": {bad_id: base["steps"]["a"]}})
+
+
+def test_a_refusal_on_a_required_step_does_not_pass_it() -> None:
+    def answer(walk: ScriptWalk, label: str) -> ScriptAction | None:
+        return walk.choose(next(i for i, a in enumerate(walk.current.answers)
+                                if a.label_en == label))
+
+    inbound = ScriptWalk(script_from_data(INBOUND), sale_codes=frozenset({"SALE"}))
+    answer(inbound, "Unknown caller")
+    answer(inbound, "Not the holder")
+    assert "greeting" in inbound.passed
+    assert "verify" not in inbound.passed  # left, but by "not the holder"
+
+    # Declining the recording, then an objection that leads on to the order: no sale.
+    outbound = script_from_data(OUTBOUND)
+    walk = ScriptWalk(outbound, sale_codes=frozenset({"SALE"}))
+    for label in ("Speaking", "Verified", "Declines"):
+        answer(walk, label)
+    walk.raise_objection("obj_price")
+    for label in ("Accepts", "Fill in the order", "Confirms"):
+        answer(walk, label)
+    assert answer(walk, "End call") == ScriptAction(ActionKind.DISPOSITION, "SALE")
+    assert walk.sale_blockers({"SALE"}) == ("recording",)
+    stored = [PathEntry(e.step, e.answer, e.objection) for e in walk.path]
+    assert "recording" not in passed_steps(stored, outbound, {"SALE"})
+    assert "identity" in passed_steps(stored, outbound, {"SALE"})
+
+
+def test_an_objection_that_leads_into_the_main_flow_is_over() -> None:
+    outbound = script_from_data(OUTBOUND)
+    walk = ScriptWalk(outbound)
+    for label in ("Speaking", "Verified", "Agrees"):
+        walk.choose(next(i for i, a in enumerate(walk.current.answers) if a.label_en == label))
+    assert walk.current.id == "needs"
+    walk.raise_objection("obj_trust")
+    assert walk.in_objection
+    walk.choose(next(i for i, a in enumerate(walk.current.answers)
+                     if a.label_en == "Reassured"))
+    assert walk.current.id == "offer_upgrade"
+    assert not walk.in_objection  # back in the main flow
+    walk.choose(next(i for i, a in enumerate(walk.current.answers)
+                     if a.label_en == "Too expensive"))
+    article = next(i for i, a in enumerate(walk.current.answers)
+                   if a.action is not None and a.action.kind is ActionKind.ARTICLE)
+    walk.choose(article)
+    assert walk.current.id == "obj_price"  # stays: no objection to return from
+
+    # In the checks, a main-flow step an objection leads to is no excuse for a dead end.
+    data = {"start": "offer", "objections": ["obj"], "steps": {
+        "offer": {"title": "O", "text": "o", "answers": [
+            {"label": "yes", "action": "disposition:X"}, {"label": "hm", "next": "stuck"}]},
+        "stuck": {"title": "S", "text": "s", "answers": [{"label": "nothing"}]},
+        "obj": {"title": "J", "text": "j", "answers": [{"label": "go on", "next": "offer"}]}}}
+    codes = {(p.step, p.code) for p in check_script(script_from_data(data))}
+    assert ("stuck", "dead_end") in codes
+
+
+def test_hostile_stored_paths_keep_only_step_ids() -> None:
+    entries = path_from_data([{"step": "\x1b[31mRED\x1b[0m", "answer": 0},
+                              {"step": "ok", "objection": "bad id"},
+                              {"step": "a" * 65, "answer": 1}, {"step": "fine", "answer": 2}])
+    assert [(e.step, e.answer, e.objection) for e in entries] == [("fine", 2, "")]

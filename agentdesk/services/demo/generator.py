@@ -16,7 +16,7 @@ from agentdesk.services.demo.history import Fortnight
 from agentdesk.services.demo.knowledge import create_knowledge
 from agentdesk.services.demo.orders import OrderDesk
 from agentdesk.services.demo.people import create_staff
-from agentdesk.services.demo.scripts import create_scripts
+from agentdesk.services.demo.scripts import create_scripts, trace_calls
 
 
 def generate_demo(
@@ -58,12 +58,13 @@ def _generate(ctx: DemoContext, customer_count: int) -> DemoSummary:
     lists = create_call_lists(ctx, catalogue, book)
     history = Fortnight(ctx, staff, catalogue, book, lists, DEMO_AGENT).run()
     write_contacts(ctx, lists)
+    knowledge = create_knowledge(ctx, catalogue)
+    made = create_scripts(ctx, catalogue, knowledge.topic_keys)
+    trace_calls(ctx, history.calls, history.dispositions, catalogue, made)
     history.write(ctx)
     desk = OrderDesk(ctx, catalogue)
     desk.take(history.sales)
     desk.write()
-    knowledge = create_knowledge(ctx, catalogue)
-    create_scripts(ctx, catalogue, knowledge.topic_keys)
     create_cases(ctx, history.complaints, knowledge.rules, knowledge.rule_ids, staff)
     return DemoSummary(
         counts=dict(ctx.counts),

@@ -14,7 +14,9 @@ scripts = synced_table(
     sa.Column("direction", sa.String(16), nullable=False),
     sa.Column("script_version", sa.Integer(), nullable=False),
     sa.Column("body", sa.Text(), nullable=False),  # JSON: steps, answers, actions
+    # None while the version is a draft; a published version is never changed again.
     sa.Column("published_at", UTCDateTime(), nullable=True),
+    text("change_note", 500),
     sa.UniqueConstraint("campaign_id", "direction", "script_version",
                         name="uq_scripts_campaign_direction_version"),
 )

@@ -22,6 +22,11 @@ calls = synced_table(
     sa.Column("talk_seconds", sa.Integer(), nullable=False, default=0),
     sa.Column("recording_consent", sa.Boolean(), nullable=True),
     sa.Column("lease_token", sa.BigInteger(), nullable=True),
+    # The script version the call followed and its path (JSON: the steps and answers).
+    # No foreign key: the column was added to a table of millions of rows, which SQLite
+    # would have to copy to add one; script versions are never deleted.
+    sa.Column("script_id", sa.Uuid(), nullable=True, index=True),
+    sa.Column("script_path", sa.Text(), nullable=True),
     sa.Index("ix_calls_customer_started", "customer_id", "started_at"),
     sa.Index("ix_calls_agent_started", "agent_id", "started_at"),
 )

@@ -62,6 +62,7 @@ class CallArea(QObject):
 
     Attributes:
         controller: The workflow.
+        explain_refusal: Words for a refused disposition that name what it still needs.
         bar: The softphone bar (a toolbar at the top).
         panel: The call panel (a dock), with the wrap-up form.
         callbacks: The callbacks list (a dock).
@@ -81,6 +82,8 @@ class CallArea(QObject):
         self._callers: list[str] = []
         self._rng = random.Random()
         self.phone_factory: PhoneFactory = simulated_phone
+        # Names what a refused disposition still needs (the script's required steps).
+        self.explain_refusal: Callable[[KnownError], str] = lambda _error: ""
         self.scheduler = QtScheduler(self)
         self.controller = CallController(runner, clock, self)
 
@@ -245,7 +248,7 @@ class CallArea(QObject):
         self.update_actions()
 
     def _wrap_up_failed(self, error: KnownError) -> None:
-        text = self._messages.error(error)
+        text = self.explain_refusal(error) or self._messages.error(error)
         if isinstance(error, ValidationError):
             text = self._callback_problem(error) or text
         self.panel.wrap_up.failed(text)

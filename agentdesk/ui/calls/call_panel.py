@@ -102,6 +102,7 @@ class CallPanel(QWidget):
 
         self.consent_label = QLabel(self)
         self.consent_label.setObjectName("consentLabel")
+        self.consent_label.setWordWrap(True)  # the panel shares the width with the script
         consent = QHBoxLayout()
         consent.addWidget(self.consent_label, 1)
         for name, action in (("consentYes", actions.consent_yes),

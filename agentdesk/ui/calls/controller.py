@@ -14,7 +14,6 @@ from agentdesk.domain.calls import (
     AgentStateKind,
     CallbackRequest,
     CallDirection,
-    FinishedCall,
 )
 from agentdesk.domain.campaigns import CampaignDirection
 from agentdesk.domain.dialing import contact_time_zone
@@ -22,7 +21,7 @@ from agentdesk.domain.errors import KnownError
 from agentdesk.domain.phones import format_phone
 from agentdesk.domain.telephony import CallSnapshot, CallState, EndReason, Phone, PhoneError
 from agentdesk.ui.calls.day_watch import DayWatch
-from agentdesk.ui.calls.live_call import LiveCall, suggested_disposition
+from agentdesk.ui.calls.live_call import LiveCall, finished_call, suggested_disposition
 from agentdesk.ui.calls.phone_bridge import BridgeListener, PhoneBridge
 from agentdesk.ui.calls.state_events import StateEventWriter
 from agentdesk.ui.messages import Messages
@@ -575,18 +574,7 @@ class CallController(QObject):
         call, services, user = self.wrapping, self.services, self.user
         if call is None or services is None or user is None or call.snapshot is None:
             return
-        snapshot = call.snapshot
-        finished = FinishedCall(
-            direction=call.direction, agent_id=user.id,
-            campaign_id=call.campaign.id if call.campaign else None, e164=call.e164,
-            started_at=snapshot.started_at, answered_at=snapshot.answered_at,
-            ended_at=snapshot.ended_at or self._clock.now(),
-            end_reason=(snapshot.end_reason or EndReason.AGENT_HANGUP).value,
-            disposition_code_id=option.id, notes=notes,
-            contact_id=call.preview.contact_id if call.preview else None,
-            customer_id=call.customer_id, recording_consent=call.consent, callback=callback,
-            callback_id=call.callback.id if call.callback else None,
-        )
+        finished = finished_call(call, user.id, option, notes, callback, self._clock.now())
         self._runner.run(lambda: services.dialing.record(finished), self._disposed,
                          self.wrap_up_failed.emit, owner=self)
 

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from agentdesk.domain.calls import CallDirection, DispositionCategory
+from agentdesk.domain.calls import (
+    CallbackRequest,
+    CallDirection,
+    DispositionCategory,
+    FinishedCall,
+)
 from agentdesk.domain.telephony import CallSnapshot, CallState, EndReason
 
 if TYPE_CHECKING:
+    from agentdesk.domain.script_walk import ScriptWalk
     from agentdesk.services.dialing import (
         CampaignSetup,
         ContactPreview,
@@ -44,6 +51,10 @@ class LiveCall:
         consent: The answer to the recording-consent question.
         zone: The customer's time zone (callback picker), once known.
         form_offered: The new-customer form was opened for this unknown caller.
+        script_id: The script version the call follows (kept even if a newer one is
+            published during the call).
+        walk: The call's way through that script.
+        script_disposition: The disposition an answer of the script chose, for wrap-up.
     """
 
     direction: CallDirection
@@ -58,6 +69,9 @@ class LiveCall:
     consent: bool | None = None
     zone: str = ""
     form_offered: bool = False
+    script_id: uuid.UUID | None = None
+    walk: ScriptWalk | None = None
+    script_disposition: DispositionOption | None = None
 
     @property
     def state(self) -> CallState | None:
@@ -71,8 +85,10 @@ class LiveCall:
 
 
 def suggested_disposition(call: LiveCall) -> DispositionOption | None:
-    """Return the campaign's disposition matching how an unanswered call ended, if any."""
+    """Return the script's chosen disposition, else the one an unanswered call suggests."""
     campaign, snapshot = call.campaign, call.snapshot
+    if call.script_disposition is not None and call.answered:
+        return call.script_disposition
     if campaign is None or snapshot is None or call.answered or snapshot.end_reason is None:
         return None
     for code in _UNANSWERED_CODES.get(snapshot.end_reason, ()):
@@ -83,3 +99,27 @@ def suggested_disposition(call: LiveCall) -> DispositionOption | None:
         if option.category is DispositionCategory.NO_CONTACT:
             return option
     return None
+
+
+def finished_call(call: LiveCall, agent_id: uuid.UUID, option: DispositionOption, notes: str,
+                  callback: CallbackRequest | None, now: datetime) -> FinishedCall:
+    """Return what wrap-up stores for ``call`` (which the phone has reported on)."""
+    from agentdesk.domain.script_walk import walk_path
+
+    snapshot = call.snapshot
+    assert snapshot is not None
+    return FinishedCall(
+        direction=call.direction, agent_id=agent_id,
+        campaign_id=call.campaign.id if call.campaign else None, e164=call.e164,
+        started_at=snapshot.started_at, answered_at=snapshot.answered_at,
+        ended_at=snapshot.ended_at or now,
+        end_reason=(snapshot.end_reason or EndReason.AGENT_HANGUP).value,
+        disposition_code_id=option.id, notes=notes,
+        contact_id=call.preview.contact_id if call.preview else None,
+        customer_id=call.customer_id, recording_consent=call.consent, callback=callback,
+        callback_id=call.callback.id if call.callback else None,
+        # Only a call somebody answered followed its script (the funnel counts those).
+        script_id=call.script_id if call.walk is not None and call.answered else None,
+        script_path=tuple(walk_path(call.walk)) if call.walk is not None and call.answered
+        else (),
+    )

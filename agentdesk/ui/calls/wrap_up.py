@@ -55,12 +55,18 @@ class WrapUpPanel(QGroupBox):
     disposition first asks when, in the customer's local time. Ctrl+Enter stores the
     selected (or suggested) disposition.
 
+    A disposition chosen during the call (by the script) is selected when wrap-up starts;
+    a callback planned during the call keeps the time picked then.
+
     Signals:
         submitted(object, str, object): the disposition option, the notes, and a
             :class:`CallbackRequest` or None.
+        callback_time_changed(str): the callback time being booked, as the customer's
+            local wall-clock time ("" when none).
     """
 
     submitted = Signal(object, str, object)
+    callback_time_changed = Signal(str)
 
     def __init__(self, host: QWidget, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,6 +106,7 @@ class WrapUpPanel(QGroupBox):
         self.callback_when.setObjectName("callbackWhen")
         self.callback_when.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.callback_when.setCalendarPopup(True)
+        self.callback_when.dateTimeChanged.connect(self._callback_time_edited)
         self.callback_zone = QLabel(self.callback_box)
         self.callback_zone.setObjectName("callbackZone")
         self.callback_mine = QRadioButton(self.callback_box)
@@ -123,6 +130,7 @@ class WrapUpPanel(QGroupBox):
         self.error.setObjectName("wrapUpError")
         self.error.setStyleSheet("color: #c62828;")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # may quote script step titles
         self.error.hide()
         self.save_button = QPushButton(self)
         self.save_button.setObjectName("saveWrapUp")
@@ -169,15 +177,22 @@ class WrapUpPanel(QGroupBox):
     def begin(self, call: LiveCall, suggested: DispositionOption | None, zone: str) -> None:
         """Ask for the disposition of ``call`` (the campaign's codes, F1-F12)."""
         self._call = call
-        self._zone = zone
         self._options = call.campaign.dispositions if call.campaign else ()
         self._selected = None
         self._saving = False
         self.error.hide()
-        self.callback_box.hide()
+        keep_time = (suggested is not None and suggested.category is DispositionCategory.CALLBACK
+                     and self.callback_box.isVisible())
+        if keep_time and zone != self._zone:
+            self._move_to_zone(zone)
+        self._zone = zone
+        if not keep_time:
+            self.clear_plan()
         self._build_buttons()
         if suggested is not None:
             self._select(suggested)
+            if suggested.category is DispositionCategory.CALLBACK and not keep_time:
+                self._ask_callback_time()
         seconds = call.campaign.wrapup_seconds if call.campaign else 0
         self._deadline = self._clock.now() + timedelta(seconds=seconds)
         self._summarize()
@@ -194,6 +209,7 @@ class WrapUpPanel(QGroupBox):
         self._ticker.stop()
         self.notes.clear()
         self.callback_box.hide()
+        self.callback_time_changed.emit("")
         self.error.hide()
         self._build_buttons()
         self._set_wrapping(False)
@@ -262,10 +278,63 @@ class WrapUpPanel(QGroupBox):
             return
         self._select(option)
         if option.category is DispositionCategory.CALLBACK:
-            self._ask_callback_time()
+            if self.callback_box.isVisible():  # a time agreed on the call stays
+                self.callback_when.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            else:
+                self._ask_callback_time()
             return
         self.callback_box.hide()
         self.save()
+
+    def preselect(self, option: DispositionOption, zone: str = "") -> None:
+        """Select ``option`` without storing it (the script chose it); Ctrl+Enter stores.
+
+        During the call only a callback shows here at once, to pick its time; the call
+        itself carries the choice into wrap-up. A time already picked is kept.
+        """
+        if self._call is None:
+            if option.category is DispositionCategory.CALLBACK \
+                    and not self.callback_box.isVisible():
+                self._zone = zone or self._zone
+                self._ask_callback_time()
+            return
+        if self._saving:
+            return
+        self._select(option)
+        if option.category is DispositionCategory.CALLBACK:
+            if not self.callback_box.isVisible():
+                self._ask_callback_time()
+        else:
+            self.callback_box.hide()
+            self._callback_time_edited()
+
+    def clear_plan(self) -> None:
+        """Forget a callback time picked during a call (a new call, or none to wrap up)."""
+        if self.callback_box.isVisible():
+            self.callback_box.hide()
+            self._callback_time_edited()
+
+    def _move_to_zone(self, zone: str) -> None:
+        """Keep the picked moment when the customer's zone becomes known: same instant."""
+        when = self.callback_when.dateTime()
+        old = datetime(when.date().year(), when.date().month(), when.date().day(),
+                       when.time().hour(), when.time().minute(), tzinfo=ZoneInfo(self._zone))
+        moved = old.astimezone(ZoneInfo(zone))
+        self.callback_when.setMinimumDateTime(_qt_local(
+            self._clock.now().astimezone(ZoneInfo(zone))))
+        self.callback_when.setDateTime(_qt_local(moved))
+        self.callback_zone.setText(self.tr("Customer's local time (%1), now %2").replace(
+            "%1", zone).replace("%2", self._clock.now().astimezone(ZoneInfo(zone))
+            .strftime("%H:%M")))
+
+    def planned_callback_time(self) -> str:
+        """The callback time being booked (customer's local time), "" when none."""
+        if not self.callback_box.isVisible():
+            return ""
+        return self.callback_when.dateTime().toString("yyyy-MM-dd HH:mm")
+
+    def _callback_time_edited(self) -> None:
+        self.callback_time_changed.emit(self.planned_callback_time())
 
     def _ask_callback_time(self) -> None:
         zone = ZoneInfo(self._zone)
@@ -278,6 +347,7 @@ class WrapUpPanel(QGroupBox):
             "%1", self._zone).replace("%2", local_now.strftime("%H:%M")))
         self.callback_box.show()
         self.callback_when.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._callback_time_edited()
 
     def callback_request(self) -> CallbackRequest | None:
         """The callback being booked, in UTC, if a callback disposition is selected."""
