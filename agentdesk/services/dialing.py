@@ -6,8 +6,7 @@ import threading
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from enum import StrEnum
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -29,10 +28,20 @@ from agentdesk.domain.dialing import (
     local_time,
     window_is_open,
 )
-from agentdesk.domain.errors import KnownError, NotFoundError
+from agentdesk.domain.errors import NotFoundError
 from agentdesk.domain.people import User
 from agentdesk.domain.phones import InvalidPhoneError, mask_phone, normalize_phone, parse_phone
 from agentdesk.domain.ports import Clock
+from agentdesk.services.dialing_views import (
+    CampaignSetup,
+    ContactPreview,
+    DialRefused,
+    DispositionOption,
+    NothingToCall,
+    NothingToCallReason,
+    NumberChoice,
+    PendingCallback,
+)
 from agentdesk.services.sync import SyncService
 from agentdesk.store.call_results import (
     customer_zone,
@@ -41,7 +50,6 @@ from agentdesk.store.call_results import (
 )
 from agentdesk.store.contact_queue import (
     DriverQuery,
-    ListRules,
     QueuedContact,
     dnc_listed,
     first_opening,
@@ -54,6 +62,7 @@ from agentdesk.store.contact_queue import (
     stored_time,
 )
 from agentdesk.store.database import Database
+from agentdesk.store.list_rules import ListRules
 from agentdesk.store.schema.base import UTCDateTime
 from agentdesk.store.schema.catalogue import call_lists, campaigns, disposition_codes
 from agentdesk.store.schema.contacts import contacts, customer_phones, customers
@@ -64,108 +73,6 @@ BATCH_SIZE = 10
 #: Leases closer than this to their end are renewed when the batch is topped up.
 RENEW_BEFORE = timedelta(minutes=5)
 _SERVER_DOWN = (ServerUnavailable, ProtocolMismatch)
-
-
-@dataclass(frozen=True, slots=True)
-class DispositionOption:
-    """A disposition code the agent can choose in wrap-up."""
-
-    id: uuid.UUID
-    code: str
-    label: str
-    label_en: str
-    category: DispositionCategory
-    retry_minutes: int | None
-
-
-@dataclass(frozen=True, slots=True)
-class CampaignSetup:
-    """A running campaign as the call workflow needs it; ``dispositions`` by sort order."""
-
-    id: uuid.UUID
-    code: str
-    name: str
-    name_en: str
-    direction: CampaignDirection
-    wrapup_seconds: int
-    max_attempts: int
-    calling_from: time | None
-    calling_until: time | None
-    dispositions: tuple[DispositionOption, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class NumberChoice:
-    """A number the agent may dial for a contact: the list row's first, then the customer's."""
-
-    e164: str
-    kind: str
-    label: str
-    on_list: bool
-    dnc: bool
-
-
-@dataclass(frozen=True, slots=True)
-class PendingCallback:
-    """A callback waiting to be made (``e164``: the contact's number, or the customer's)."""
-
-    id: uuid.UUID
-    customer_id: uuid.UUID
-    customer_name: str
-    contact_id: uuid.UUID | None
-    campaign_id: uuid.UUID | None
-    e164: str
-    due_at: datetime
-    scope: CallbackScope
-    agent_id: uuid.UUID | None
-    notes: str
-    time_zone: str
-
-
-@dataclass(frozen=True, slots=True)
-class ContactPreview:
-    """The next contact, shown before dialing; ``local_now`` is the customer's wall clock."""
-
-    contact_id: uuid.UUID
-    customer_id: uuid.UUID
-    customer_name: str
-    customer_no: str
-    campaign: CampaignSetup
-    numbers: tuple[NumberChoice, ...]
-    status: ContactStatus
-    attempts: int
-    priority: int
-    last_disposition: str
-    time_zone: str
-    local_now: datetime
-    callback: PendingCallback | None
-
-
-class NothingToCallReason(StrEnum):
-    """Why there is no contact to call now."""
-
-    NO_CONTACTS = "no_contacts"
-    OUTSIDE_HOURS = "outside_hours"
-    OFFLINE = "offline"
-    CAMPAIGN_NOT_RUNNING = "campaign_not_running"
-
-
-@dataclass(frozen=True, slots=True)
-class NothingToCall:
-    """No contact now, and why; ``opens_at`` (UTC) when calling hours open next."""
-
-    reason: NothingToCallReason
-    opens_at: datetime | None = None
-
-
-class DialRefused(KnownError):
-    """A number that must not be dialled now; ``params``: ``reason`` and ``e164``.
-
-    ``reason`` is ``dnc`` (on the do-not-call list), ``outside_hours`` (outside the
-    campaign's calling hours where the number is) or ``invalid_number``.
-    """
-
-    code = "dial_refused"
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 
 from agentdesk.domain.calls import DispositionCategory
 from agentdesk.domain.campaigns import CampaignDirection
-from agentdesk.domain.errors import NotFoundError, ValidationError
+from agentdesk.domain.errors import KnownError, NotFoundError, ValidationError
 from agentdesk.domain.knowledge import ArticleStatus
 from agentdesk.domain.orders import money
 from agentdesk.domain.people import Capability, User
@@ -297,7 +297,11 @@ class ScriptService:
                 return result
 
         result = retrying(on_server)
-        sync.run_round()  # the new version must be here before the editor reloads it
+        try:
+            sync.run_round()  # the new version must be here before the editor reloads it
+        except KnownError as error:
+            raise KnownError("Saved on the server, not yet on this workstation",
+                             code="saved_not_pulled") from error
         return result
 
     def _require_author(self) -> None:

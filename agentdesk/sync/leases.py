@@ -29,15 +29,12 @@ from agentdesk.store.contact_queue import (
     GRANT_ORDER,
     GrantPart,
     LeaseTest,
-    ZoneFilter,
     candidates,
     grant_conditions,
     grant_parameters,
-    group_rules,
-    rules_query,
     shape_of,
-    zone_filters,
 )
+from agentdesk.store.list_rules import ZoneFilter, group_rules, rules_query, zone_filters
 from agentdesk.store.schema.contacts import contacts
 from agentdesk.sync.bulk import chunks
 from agentdesk.sync.connection import retrying

@@ -67,6 +67,9 @@ class Messages(QObject):
             return self.tr("A sale can only be saved once the script's required steps "
                            "(identity check, recording consent, order read-back…) have been "
                            "passed. Go through them in the script, then save again.")
+        if code == "saved_not_pulled":
+            return self.tr("Saved on the server, but this computer could not fetch it back "
+                           "yet. It appears here with the next sync (F9).")
         if code == "script_problems":
             return self.tr("The script cannot be published yet: %n problem(s) to fix.", "",
                            int(params.get("count", 0)))

@@ -26,7 +26,8 @@ from typing import Any
 
 from agentdesk.domain.people import Role, User
 from agentdesk.services.clock import FixedClock
-from agentdesk.services.dialing import DialingService, NothingToCall
+from agentdesk.services.dialing import DialingService
+from agentdesk.services.dialing_views import NothingToCall
 from agentdesk.store.database import Database
 from agentdesk.store.migrate import head_revision, upgrade_local
 from agentdesk.store.schema.catalogue import call_lists, campaigns, disposition_codes

@@ -2147,6 +2147,10 @@ The agent console for telesales call centers.</source>
         <source>A sale can only be saved once the script&apos;s required steps (identity check, recording consent, order read-back…) have been passed. Go through them in the script, then save again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Saved on the server, but this computer could not fetch it back yet. It appears here with the next sync (F9).</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>The script cannot be published yet: %n problem(s) to fix.</source>
         <translation>

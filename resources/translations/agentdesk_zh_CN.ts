@@ -2142,6 +2142,10 @@ The agent console for telesales call centers.</source>
         <source>A sale can only be saved once the script&apos;s required steps (identity check, recording consent, order read-back…) have been passed. Go through them in the script, then save again.</source>
         <translation>只有通过沟通流程中的必须环节（身份核实、录音同意、订单复述…）后，才能保存成交。请在流程中完成这些环节，然后再次保存。</translation>
     </message>
+    <message>
+        <source>Saved on the server, but this computer could not fetch it back yet. It appears here with the next sync (F9).</source>
+        <translation>已保存到服务器，但本机暂时未能取回，下次同步（F9）后即可看到。</translation>
+    </message>
     <message numerus="yes">
         <source>The script cannot be published yet: %n problem(s) to fix.</source>
         <translation>

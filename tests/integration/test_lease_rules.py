@@ -19,11 +19,12 @@ from agentdesk.domain.calls import CallDirection, FinishedCall
 from agentdesk.domain.dialing import local_time
 from agentdesk.domain.people import Role, User
 from agentdesk.services.clock import SystemClock
-from agentdesk.services.dialing import DialingService, DialRefused, NothingToCall
+from agentdesk.services.dialing import DialingService
+from agentdesk.services.dialing_views import DialRefused, NothingToCall
 from agentdesk.services.sync import SyncService
 from agentdesk.store import migrate
-from agentdesk.store.contact_queue import list_rules
 from agentdesk.store.database import Database
+from agentdesk.store.list_rules import list_rules
 from agentdesk.store.schema.catalogue import campaigns, disposition_codes
 from agentdesk.store.schema.contacts import contacts, customers, dnc_entries
 from agentdesk.sync import leases

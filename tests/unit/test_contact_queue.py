@@ -25,12 +25,11 @@ from agentdesk.store.contact_queue import (
     forget_leases,
     grant_local,
     leased_batch,
-    list_rules,
-    list_zones,
     load_contact,
     pick,
 )
 from agentdesk.store.database import Database
+from agentdesk.store.list_rules import list_rules, list_zones
 from agentdesk.store.schema.catalogue import call_lists, campaigns, disposition_codes
 from agentdesk.store.schema.contacts import contacts, customer_phones, customers, dnc_entries
 from agentdesk.store.schema.local import outbox

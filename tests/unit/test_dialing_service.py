@@ -24,8 +24,8 @@ from agentdesk.domain.campaigns import CampaignDirection
 from agentdesk.domain.errors import NotFoundError, ValidationError
 from agentdesk.domain.people import User
 from agentdesk.services.clock import FixedClock
-from agentdesk.services.dialing import (
-    DialingService,
+from agentdesk.services.dialing import DialingService
+from agentdesk.services.dialing_views import (
     DialRefused,
     NothingToCall,
     NothingToCallReason,

@@ -34,7 +34,7 @@ from agentdesk.ui.messages import Messages
 if TYPE_CHECKING:
     from agentdesk.domain.people import User
     from agentdesk.domain.ports import Clock
-    from agentdesk.services.dialing import (
+    from agentdesk.services.dialing_views import (
         CampaignSetup,
         ContactPreview,
         NothingToCall,

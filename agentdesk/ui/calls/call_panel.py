@@ -26,7 +26,7 @@ from agentdesk.ui.labels import bilingual
 
 if TYPE_CHECKING:
     from agentdesk.domain.ports import Clock
-    from agentdesk.services.dialing import (
+    from agentdesk.services.dialing_views import (
         CampaignSetup,
         ContactPreview,
         NothingToCall,
@@ -150,7 +150,7 @@ class CallPanel(QWidget):
     # ------------------------------------------------------------------ preview
     def show_preview(self, preview: ContactPreview | PendingCallback | None) -> None:
         """Show the contact (or callback) about to be dialled; None clears it."""
-        from agentdesk.services.dialing import ContactPreview
+        from agentdesk.services.dialing_views import ContactPreview
 
         self._preview = preview
         self._nothing = None
@@ -262,7 +262,7 @@ class CallPanel(QWidget):
         self._show_consent()
 
     def _show_hint(self) -> None:
-        from agentdesk.services.dialing import NothingToCallReason
+        from agentdesk.services.dialing_views import NothingToCallReason
 
         nothing = self._nothing
         if nothing is not None:

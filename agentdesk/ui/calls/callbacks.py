@@ -22,7 +22,7 @@ from agentdesk.ui.models.callbacks import CallbacksModel
 
 if TYPE_CHECKING:
     from agentdesk.domain.ports import Clock
-    from agentdesk.services.dialing import PendingCallback
+    from agentdesk.services.dialing_views import PendingCallback
 
 
 class CallbacksPanel(QWidget):

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from agentdesk.domain.people import User
     from agentdesk.domain.ports import Clock
     from agentdesk.services.calls import CallServices
-    from agentdesk.services.dialing import (
+    from agentdesk.services.dialing_views import (
         CampaignSetup,
         ContactPreview,
         DispositionOption,
@@ -234,7 +234,7 @@ class CallController(QObject):
                          self._failed, owner=self, finished=done)
 
     def _next_result(self, result: ContactPreview | NothingToCall) -> None:
-        from agentdesk.services.dialing import ContactPreview
+        from agentdesk.services.dialing_views import ContactPreview
 
         if not isinstance(result, ContactPreview):
             self.preview = None
@@ -259,7 +259,7 @@ class CallController(QObject):
                          self._callback_result, self._failed, owner=self)
 
     def _callback_result(self, result: ContactPreview | PendingCallback) -> None:
-        from agentdesk.services.dialing import ContactPreview
+        from agentdesk.services.dialing_views import ContactPreview
 
         if isinstance(result, ContactPreview):
             self._next_result(result)

@@ -13,7 +13,7 @@ from agentdesk.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from agentdesk.domain.ports import Clock
     from agentdesk.services.calls import CallServices
-    from agentdesk.services.dialing import PendingCallback
+    from agentdesk.services.dialing_views import PendingCallback
 
 CALLBACK_POLL_MS = 30_000
 MY_DAY_POLL_MS = 60_000

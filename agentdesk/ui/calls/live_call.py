@@ -17,7 +17,7 @@ from agentdesk.domain.telephony import CallSnapshot, CallState, EndReason
 
 if TYPE_CHECKING:
     from agentdesk.domain.script_walk import ScriptWalk
-    from agentdesk.services.dialing import (
+    from agentdesk.services.dialing_views import (
         CampaignSetup,
         ContactPreview,
         DispositionOption,

@@ -29,7 +29,7 @@ from agentdesk.ui.labels import bilingual
 
 if TYPE_CHECKING:
     from agentdesk.domain.ports import Clock
-    from agentdesk.services.dialing import DispositionOption
+    from agentdesk.services.dialing_views import DispositionOption
     from agentdesk.ui.calls.controller import LiveCall
 
 NOTES_LIMIT = 4000

@@ -13,7 +13,7 @@ from agentdesk.ui.models.rows import Column, RowsModel
 
 if TYPE_CHECKING:
     from agentdesk.domain.ports import Clock
-    from agentdesk.services.dialing import PendingCallback
+    from agentdesk.services.dialing_views import PendingCallback
     from agentdesk.ui.calls.words import CallWords
 
 DUE_COLOUR = QColor("#ffebee")

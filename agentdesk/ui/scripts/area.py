@@ -22,7 +22,7 @@ from agentdesk.ui.scripts.panel import ScriptPanel
 
 if TYPE_CHECKING:
     from agentdesk.domain.people import User
-    from agentdesk.services.dialing import DispositionOption
+    from agentdesk.services.dialing_views import DispositionOption
     from agentdesk.services.scripts import ScriptService
     from agentdesk.services.workspace import Workspace
     from agentdesk.ui.actions import ConsoleActions
