@@ -28,6 +28,7 @@ from agentdesk.services.my_day import MyDay, MyDayService, day_bounds, time_zone
 from agentdesk.services.workspace import LOCAL_DB
 from agentdesk.store.database import Database
 from agentdesk.store.migrate import head_revision, upgrade_local
+from benchmarks.call_rows import insert_calls
 from benchmarks.registry import RunContext, scenario
 from benchmarks.results import MS, Goal, Result
 from benchmarks.timing import Samples, time_each
@@ -254,16 +255,7 @@ def build(path: Path, days: int) -> _Builder:
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("BEGIN")
         builder.reference_rows(conn)
-        calls, dispositions = [], []
-        for call, disposed in builder.call_rows():
-            calls.append(call)
-            dispositions.extend(disposed)
-            if len(calls) >= 50_000:
-                conn.executemany(CALL_SQL, calls)
-                conn.executemany(DISPOSITION_SQL, dispositions)
-                calls, dispositions = [], []
-        conn.executemany(CALL_SQL, calls)
-        conn.executemany(DISPOSITION_SQL, dispositions)
+        insert_calls(conn, builder.call_rows(), CALL_SQL, DISPOSITION_SQL)
         conn.execute("COMMIT")
         conn.execute("PRAGMA journal_mode = WAL")
     finally:

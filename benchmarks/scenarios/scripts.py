@@ -37,6 +37,7 @@ from agentdesk.services.demo.scripts import routes_to
 from agentdesk.services.demo.sources import load
 from agentdesk.services.workspace import LOCAL_DB, open_workspace
 from agentdesk.store.migrate import head_revision
+from benchmarks.call_rows import insert_calls
 from benchmarks.registry import RunContext, scenario
 from benchmarks.results import MS, Goal, Result
 from benchmarks.timing import Samples, time_each
@@ -270,17 +271,7 @@ def build(directory: Path, count: int) -> _Builder:
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("BEGIN")
         builder.reference_rows(conn)
-        calls: list[tuple[object, ...]] = []
-        dispositions: list[tuple[object, ...]] = []
-        for call, disposed in builder.rows():
-            calls.append(call)
-            dispositions.extend(disposed)
-            if len(calls) >= 50_000:
-                conn.executemany(CALL_SQL, calls)
-                conn.executemany(DISPOSITION_SQL, dispositions)
-                calls, dispositions = [], []
-        conn.executemany(CALL_SQL, calls)
-        conn.executemany(DISPOSITION_SQL, dispositions)
+        insert_calls(conn, builder.rows(), CALL_SQL, DISPOSITION_SQL)
         conn.execute("COMMIT")
         conn.execute("ANALYZE")
         conn.execute("PRAGMA journal_mode = WAL")
