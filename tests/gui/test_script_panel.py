@@ -161,8 +161,8 @@ def test_number_keys_walk_the_script_and_mark_passed_required_steps(
     assert label(desk, "scriptStepTitle").text() == "Greeting"
     assert step_text(desk) == "Hello, am I speaking with 王小明? This is 李娜 from 中国移动."
     assert desk.answers() == ["1  Speaking", "2  Wrong number"]
-    assert desk.answer(1).hint.text() == "→ Identity check"
-    assert desk.answer(2).hint.text() == "■ Disposition: WRONG"
+    assert desk.answer(1).hint.full_text == "→ Identity check"
+    assert desk.answer(2).hint.full_text == "■ Disposition: WRONG"
     assert not label(desk, "scriptRequired").isVisible()
     assert plain(label(desk, "scriptBreadcrumb").text()) == "Greeting"
     assert "王小明</span>" in panel.text.toHtml()  # values stand out
@@ -215,7 +215,7 @@ def test_key_0_opens_the_objections_and_an_answer_without_next_returns(
     assert label(desk, "scriptObjectionHint").isVisible()
     assert label(desk, "scriptObjectionHint").text() == (
         "Objection — an answer without a next step returns to Present the offer")
-    assert desk.answer(1).hint.text() == "↩ Present the offer"
+    assert desk.answer(1).hint.full_text == "↩ Present the offer"
     assert "Too expensive" in plain(label(desk, "scriptBreadcrumb").text())
     assert "<i>" in label(desk, "scriptBreadcrumb").text()
 
@@ -271,7 +271,7 @@ def test_answers_trigger_their_actions(qtbot: QtBot, desk: Desk) -> None:
     panel.action_triggered.connect(events.append)
     choose(qtbot, desk, Qt.Key.Key_1)
     choose(qtbot, desk, Qt.Key.Key_1)
-    assert [desk.answer(n).hint.text() for n in (1, 2, 3)] == [
+    assert [desk.answer(n).hint.full_text for n in (1, 2, 3)] == [
         "→ Read-back · Order form", "Article: fees", "Book a callback"]
     events.clear()
 
@@ -290,7 +290,7 @@ def test_answers_trigger_their_actions(qtbot: QtBot, desk: Desk) -> None:
     assert desk.walk.current.id == "readback"
 
     panel.set_action_text(lambda action: f"{action.value} (成交)")
-    assert desk.answer(1).hint.text() == "■ SALE (成交)"
+    assert desk.answer(1).hint.full_text == "■ SALE (成交)"
     with qtbot.waitSignal(panel.action_triggered, timeout=2000) as triggered:
         press(qtbot, desk, Qt.Key.Key_1)
     assert triggered.args == [ScriptAction(ActionKind.DISPOSITION, "SALE")]
@@ -363,7 +363,7 @@ def test_the_language_switch_shows_the_other_texts(
                         timeout=5000)
         assert step_text(desk) == "请说一下身份证号码的后四位。"
         assert desk.answers() == ["1  核验通过"]
-        assert desk.answer(1).hint.text() == "→ 介绍套餐"
+        assert desk.answer(1).hint.full_text == "→ 介绍套餐"
         assert plain(label(desk, "scriptBreadcrumb").text()) == "开场问候 › 身份核验"
     finally:
         english.switch("en")

@@ -174,7 +174,7 @@ class CallArea(QObject):
     # ------------------------------------------------------------------ session
     def start(self, workspace: Workspace, user: User) -> None:
         """Begin the workflow for ``user`` with a fresh phone."""
-        phone = self.phone_factory(workspace, self.scheduler, self._pick_caller)
+        phone = self.phone_factory(workspace, self.scheduler, self.pick_caller)
         self.controller.start(workspace.call_services_for(user), phone, user)
         self._runner.run(workspace.sample_caller_ids, self._got_callers,
                          failure=lambda _e: None, owner=self)
@@ -192,9 +192,13 @@ class CallArea(QObject):
     def _got_callers(self, numbers: list[str]) -> None:
         self._callers = numbers
 
-    def _pick_caller(self) -> str:
-        """A caller for the simulated phone: mostly known customers, some new numbers."""
-        if self._callers and self._rng.random() < 0.8:
+    def pick_caller(self, *, known: bool = False) -> str:
+        """A caller for the simulated phone: mostly known customers, some new numbers.
+
+        Args:
+            known: A known customer whenever their numbers have been read.
+        """
+        if self._callers and (known or self._rng.random() < 0.8):
             return self._rng.choice(self._callers)
         return f"+86139{self._rng.randrange(10**8):08d}"
 
@@ -334,7 +338,7 @@ class CallArea(QObject):
             return
         self._ask_number("ringInDialog", self.tr("Simulate an incoming call"),
                          self.tr("Caller's number (empty: withheld):"),
-                         format_phone(self._pick_caller()), self.controller.ring_in)
+                         format_phone(self.pick_caller()), self.controller.ring_in)
 
     def _focus_notes(self) -> None:
         self.call_dock.show()

@@ -31,9 +31,11 @@ def answering_phone(workspace: Workspace, scheduler: QtScheduler,
 class CallScene:
     """Ready → next contact → dial → connected with consent, then ``done`` is called."""
 
-    def __init__(self, area: CallArea, done: Callable[[], None]) -> None:
+    def __init__(self, area: CallArea, done: Callable[[], None],
+                 nothing: Callable[[], None] | None = None) -> None:
         self._area = area
         self._done = done
+        self._nothing = nothing
         self._dialled = False
         self._finished = False
         area.phone_factory = answering_phone
@@ -43,7 +45,7 @@ class CallScene:
         controller = self._area.controller
         controller.preview_ready.connect(self._previewed)
         controller.call_changed.connect(self._call_changed)
-        controller.nothing_to_call.connect(lambda _n: self._finish())
+        controller.nothing_to_call.connect(lambda _n: (self._nothing or self._finish)())
         controller.go_ready()
         controller.next_contact()
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from functools import partial
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -46,6 +46,31 @@ ANSWER_KEYS = 9
 OBJECTION_COLUMNS = 2
 
 
+class HintLabel(QLabel):
+    """A one-line label that shortens its text with "…" to the width it is given."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.full_text = ""
+
+    def show_text(self, text: str) -> None:
+        """Show ``text``, shortened to fit."""
+        self.full_text = text
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Shorten the text again for the new width."""
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.width()
+        text = self.full_text
+        if width > 20:
+            text = QFontMetrics(self.font()).elidedText(text, Qt.TextElideMode.ElideRight, width)
+        self.setText(text)
+
+
 class AnswerButton(QPushButton):
     """An answer: "1  Speaking", with where it goes at its right end."""
 
@@ -54,7 +79,7 @@ class AnswerButton(QPushButton):
         self.setObjectName(f"scriptAnswer_{number}")
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the focus where it was
         self.setAutoDefault(False)
-        self.hint = QLabel(self)
+        self.hint = HintLabel(self)
         self.hint.setObjectName(f"scriptAnswerHint_{number}")
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -71,10 +96,11 @@ class AnswerButton(QPushButton):
         """Show ``label`` with ``hint`` under it, coloured by what the answer does."""
         self.setText(label)
         self.setToolTip(f"{label.replace('&&', '&')}\n{hint}".strip())
-        self.hint.setText(hint)
         colour = HINT_COLOURS.get(kind, GREY) if kind is not None else GREY
         bold = "bold" if kind is ActionKind.DISPOSITION else "normal"
         self.hint.setStyleSheet(f"color: {colour}; font-weight: {bold}; font-size: 9pt;")
+        self.hint.ensurePolished()  # the font the style sheet sets, for shortening
+        self.hint.show_text(hint)
         edge = HINT_COLOURS[ActionKind.DISPOSITION] if kind is ActionKind.DISPOSITION else "#c9ced6"
         self.setStyleSheet(ANSWER_STYLE.format(edge=edge))
 

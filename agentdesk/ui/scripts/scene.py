@@ -7,10 +7,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
+from agentdesk.domain.calls import CallDirection
+from agentdesk.domain.telephony import CallState
 from agentdesk.ui.calls.scene import CallScene
 
 if TYPE_CHECKING:
     from agentdesk.ui.calls.call_area import CallArea
+    from agentdesk.ui.calls.live_call import LiveCall
     from agentdesk.ui.scripts.area import ScriptArea
 
 # Speaking, verified, agrees to recording, runs out of data: the upgrade offer.
@@ -19,16 +22,30 @@ SETTLE_MS = 400
 
 
 class ScriptScene:
-    """A connected call whose agent answered the first steps, then ``done`` is called."""
+    """A connected call whose agent answered the first steps, then ``done`` is called.
+
+    Outside calling hours (nothing to dial) a customer calls the service line instead.
+    """
 
     def __init__(self, calls: CallArea, scripts: ScriptArea, done: Callable[[], None]) -> None:
+        self._calls = calls
         self._scripts = scripts
         self._done = done
-        self._call = CallScene(calls, self._talking)
+        self._call = CallScene(calls, self._talking, nothing=self._ring_in)
 
     def play(self) -> None:
         """Start once the console is ready (signed in, record shown)."""
         self._call.play()
+
+    def _ring_in(self) -> None:
+        controller = self._calls.controller
+        controller.call_changed.connect(self._answer)
+        controller.ring_in(self._calls.pick_caller(known=True))
+
+    def _answer(self, call: LiveCall | None) -> None:
+        if call is not None and call.direction is CallDirection.INBOUND \
+                and call.state is CallState.RINGING:
+            self._calls.controller.answer()
 
     def _talking(self) -> None:
         panel = self._scripts.panel
