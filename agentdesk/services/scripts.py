@@ -14,6 +14,7 @@ from sqlalchemy.engine import Connection
 
 from agentdesk.domain.calls import DispositionCategory
 from agentdesk.domain.campaigns import CampaignDirection
+from agentdesk.domain.dialing import center_today
 from agentdesk.domain.errors import KnownError, NotFoundError, ValidationError
 from agentdesk.domain.knowledge import ArticleStatus
 from agentdesk.domain.orders import money
@@ -49,7 +50,6 @@ from agentdesk.sync.server import server_now
 T = TypeVar("T")
 MAX_NAME = 100
 MAX_NOTE = 500
-CENTER_ZONE = "Asia/Shanghai"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +130,10 @@ class ScriptService:
         english = language.startswith("en")
         now = self._clock.now()
         values = {"agent.name": self._user.display_name, "agent.no": self._user.username,
-                  "today": _local(now).strftime("%Y-%m-%d")}
+                  "today": center_today(now).isoformat()}
         with self._database.read() as conn:
             if campaign_id is not None:
-                values.update(_campaign_values(conn, campaign_id, _local(now).date(), english))
+                values.update(_campaign_values(conn, campaign_id, center_today(now), english))
             if customer_id is not None:
                 values.update(_customer_values(conn, customer_id, now))
         return {name: value for name, value in values.items() if value}
@@ -396,12 +396,6 @@ def _label_problems(name: str, change_note: str) -> dict[str, str]:
     if len(change_note) > MAX_NOTE:
         problems["change_note"] = "too_long"
     return problems
-
-
-def _local(moment: datetime) -> datetime:
-    from zoneinfo import ZoneInfo
-
-    return moment.astimezone(ZoneInfo(CENTER_ZONE))
 
 
 def _campaign_values(conn: Connection, campaign_id: uuid.UUID, today: Any,

@@ -18,6 +18,7 @@ from agentdesk.domain.script_walk import ScriptWalk
 from agentdesk.domain.scripts import ActionKind, ScriptAction
 from agentdesk.ui.knowledge.article_view import ui_language
 from agentdesk.ui.labels import bilingual
+from agentdesk.ui.messages import Messages
 from agentdesk.ui.scripts.panel import ScriptPanel
 
 if TYPE_CHECKING:
@@ -60,6 +61,7 @@ class ScriptArea(QObject):
         self._runner = runner
         self._calls = calls
         self._knowledge = knowledge
+        self._messages = Messages(self)
         self.service: ScriptService | None = None
         self._call: LiveCall | None = None
         self._customer: uuid.UUID | None = None
@@ -354,9 +356,7 @@ class ScriptArea(QObject):
                            "%1", "、".join(names) if not english else ", ".join(names))
 
     def _failed(self, error: KnownError) -> None:
-        from agentdesk.ui.messages import Messages
-
-        self._status(Messages(self).error(error))
+        self._status(self._messages.error(error))
 
     def _status(self, text: str) -> None:
         self._window.statusBar().showMessage(text, STATUS_MS)
