@@ -179,7 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         nonlocal exit_code
         exit_code = 1
         print(f"failed {message}", file=sys.stderr, flush=True)
-        app.quit()
+        app.exit(exit_code)
 
     if headless:
         console.failed.connect(give_up)
@@ -190,7 +190,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         def capture() -> None:
             if not console.window.grab().save(str(target)):
                 give_up(f"cannot write {target}")
-            app.quit()
+            # exit(), not quit(): quit() asks the windows to close, and the console refuses
+            # while a call is on the line (the script and call scenes capture one).
+            app.exit(exit_code)
 
         if args.scene == "call":
             from agentdesk.ui.calls.scene import CallScene

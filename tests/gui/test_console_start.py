@@ -106,6 +106,22 @@ def test_screenshot_command_renders_the_console(
     assert len(colours) > 20  # a rendered console, not a blank window
 
 
+def test_screenshot_of_a_call_in_its_script_ends_the_program(
+    demo_dir: Path, tmp_path: Path
+) -> None:
+    # A call is on the line when the picture is taken (an outbound call inside calling
+    # hours, an inbound one outside them): the program still ends by itself.
+    shot = tmp_path / "script.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "agentdesk.app", "--demo", "--profile", str(demo_dir),
+         "--lang", "en", "--screenshot", str(shot), "--scene", "script"],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert QImage(str(shot)).width() == 1280
+
+
 def test_screenshot_of_a_damaged_workspace_fails_clearly(tmp_path: Path) -> None:
     (tmp_path / "agentdesk.db").write_bytes(b"not a database" * 100)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
