@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -173,6 +174,12 @@ def walk_path(walk: ScriptWalk) -> list[dict[str, object]]:
     return entries[-MAX_PATH:]
 
 
+@functools.lru_cache(maxsize=4096)
+def _is_step_id(text: str) -> bool:
+    """Whether ``text`` is a step id (paths repeat a script's few ids: checked once each)."""
+    return STEP_ID_RE.fullmatch(text) is not None
+
+
 def path_from_data(data: Any) -> list[PathEntry]:
     """Read a stored path back (its last :data:`MAX_PATH` entries), never raising.
 
@@ -186,10 +193,10 @@ def path_from_data(data: Any) -> list[PathEntry]:
         if not (type(item) is dict or isinstance(item, Mapping)):
             continue
         step = item.get("step")
-        if type(step) is not str or not STEP_ID_RE.fullmatch(step):
+        if type(step) is not str or not _is_step_id(step):
             continue
         answer, objection = item.get("answer"), item.get("objection")
-        if type(objection) is str and STEP_ID_RE.fullmatch(objection):
+        if type(objection) is str and _is_step_id(objection):
             entries.append(PathEntry(step, -1, objection))
         elif type(answer) is int and answer >= 0:
             entries.append(PathEntry(step, answer))
