@@ -43,11 +43,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         help=f"server database URL (default: ${SERVER_ENV} or the settings)")
     parser.add_argument("--screenshot", metavar="PATH",
                         help="render the window off-screen once loaded, save it and exit")
-    parser.add_argument("--scene", choices=("console", "call", "script", "knowledge"),
+    parser.add_argument("--scene",
+                        choices=("console", "call", "script", "knowledge", "order", "desk"),
                         default="console",
                         help="with --screenshot: what to show (call: a demo call in progress; "
                              "script: a call a few steps into its script; knowledge: a "
-                             "knowledge search with an article open)")
+                             "knowledge search with an article open; order: the order form of "
+                             "a call; desk: the delivery desk)")
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="UI language")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="demo data seed")
     parser.add_argument("--startup-report", action="store_true",
@@ -132,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
     from agentdesk.services.clock import SystemClock
     from agentdesk.ui.console import Console, StartOptions
@@ -187,8 +189,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         target = Path(args.screenshot)
         console.window.resize(SCREENSHOT_SIZE[0], SCREENSHOT_SIZE[1])  # not the saved size
 
-        def capture() -> None:
-            if not console.window.grab().save(str(target)):
+        def capture(widget: QWidget | None = None) -> None:
+            if not (widget or console.window).grab().save(str(target)):
                 give_up(f"cannot write {target}")
             # exit(), not quit(): quit() asks the windows to close, and the console refuses
             # while a call is on the line (the script and call scenes capture one).
@@ -204,6 +206,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             script_scene = ScriptScene(console.window.calls, console.window.scripts, capture)
             console.ready.connect(script_scene.play)
+        elif args.scene in ("order", "desk"):
+            from agentdesk.ui.orders.scene import DeskScene, OrderScene
+
+            order_scene = (OrderScene if args.scene == "order" else DeskScene)(
+                console.window, capture)
+            console.ready.connect(order_scene.play)
         elif args.scene == "knowledge":
             from agentdesk.ui.knowledge.scene import KnowledgeScene
 

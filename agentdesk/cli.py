@@ -488,6 +488,9 @@ def build_parser() -> argparse.ArgumentParser:
     from agentdesk.cli_scripts import add_script_commands
 
     add_script_commands(commands)
+    from agentdesk.cli_dispatch import add_dispatch_commands
+
+    add_dispatch_commands(commands)
     return parser
 
 

@@ -130,6 +130,7 @@ class FinishedCall:
         callback_id: The pending callback this call worked, if any (it becomes done).
         script_id: The script version the call followed, if any.
         script_path: Its path (see :func:`agentdesk.domain.scripts.walk_path`).
+        order_ids: Orders taken on the call (saved when confirmed); they get the call's id.
     """
 
     direction: CallDirection
@@ -149,3 +150,4 @@ class FinishedCall:
     callback_id: uuid.UUID | None = None
     script_id: uuid.UUID | None = None
     script_path: tuple[dict[str, object], ...] = ()
+    order_ids: tuple[uuid.UUID, ...] = ()

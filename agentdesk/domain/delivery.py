@@ -216,6 +216,35 @@ def _slot(round_: DeliveryRound, day: date, calendar: DeliveryCalendar, zone: tz
                      datetime.combine(day, round_.booking_until, zone), delivery)
 
 
+def slot_on(round_: DeliveryRound, day: date, calendar: DeliveryCalendar,
+            zone: str = DEFAULT_TIME_ZONE) -> RoundSlot:
+    """Return ``round_``'s handover on ``day`` (moved to the next working day if closed)."""
+    return _slot(round_, day, calendar, _zone(zone))
+
+
+def slot_delivering(day: date, not_before: datetime, rounds: Sequence[DeliveryRound],
+                    calendar: DeliveryCalendar, zone: str = DEFAULT_TIME_ZONE
+                    ) -> RoundSlot | None:
+    """Return the handover a delivery moved to ``day`` goes out with, None if there is none.
+
+    The first handover at or after ``not_before`` (when the move was reported) that delivers
+    on ``day``, or on the first working day after it when ``day`` is closed or no handover
+    still ahead reaches it; among those, the earliest handover.
+    """
+    tz = _zone(zone)
+    longest = max((r.delivery_day_offset for r in rounds), default=0)
+    found: list[RoundSlot] = []
+    for offset in range(-longest, SEARCH_DAYS + 1):
+        handover_day = day + timedelta(days=offset)
+        if not calendar.is_working_day(handover_day):
+            continue
+        for round_ in rounds:
+            slot = _slot(round_, handover_day, calendar, tz)
+            if slot.handover >= not_before and slot.delivery_date >= day:
+                found.append(slot)
+    return min(found, key=lambda s: (s.delivery_date, s.handover)) if found else None
+
+
 def slot_for(taken_at: datetime, rounds: Sequence[DeliveryRound], calendar: DeliveryCalendar,
              zone: str = DEFAULT_TIME_ZONE) -> RoundSlot:
     """Return the slot an order taken at ``taken_at`` goes out with.

@@ -25,13 +25,16 @@ class Capability(StrEnum):
     VIEW_TEAM = "view_team"
     AUTHOR_KNOWLEDGE = "author_knowledge"
     AUTHOR_SCRIPTS = "author_scripts"
+    APPROVE_DISCOUNTS = "approve_discounts"
+    MANAGE_DELIVERIES = "manage_deliveries"
     ADMINISTER = "administer"
 
 
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.AGENT: frozenset({Capability.CALL_CUSTOMERS, Capability.EDIT_CUSTOMERS}),
     Role.SUPERVISOR: frozenset({Capability.CALL_CUSTOMERS, Capability.EDIT_CUSTOMERS,
-                                Capability.VIEW_TEAM, Capability.AUTHOR_SCRIPTS}),
+                                Capability.VIEW_TEAM, Capability.AUTHOR_SCRIPTS,
+                                Capability.APPROVE_DISCOUNTS, Capability.MANAGE_DELIVERIES}),
     Role.TRAINER: frozenset({Capability.AUTHOR_KNOWLEDGE}),
     Role.SCRIPT_DEVELOPER: frozenset({Capability.AUTHOR_SCRIPTS}),
     Role.ADMIN: frozenset(Capability),

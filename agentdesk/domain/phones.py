@@ -79,6 +79,16 @@ def digits_of(text: str) -> str:
     return "".join(ch for ch in normalized if ch.isascii() and ch.isdigit())
 
 
+def national_display(e164: str | None) -> str:
+    """Return a stored number the way people read it (``138 0013 8000``); as stored if odd."""
+    if not e164:
+        return ""
+    try:
+        return parse_phone(e164).national
+    except InvalidPhoneError:
+        return e164
+
+
 def parse_phone(text: str, region: str = DEFAULT_REGION) -> PhoneNumber:
     """Parse a number in any format a person types.
 

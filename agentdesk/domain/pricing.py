@@ -23,6 +23,7 @@ MAX_PRICE_PLACES = 6  # unit prices: up to a millionth of a yuan
 MAX_DISCOUNT_PLACES = 2  # discounts: whole fen
 DEFAULT_MAX_QUANTITY = 10
 MAX_LINES = 50
+MAX_OPTIONS = 100
 ZERO = Decimal("0.00")
 
 
@@ -51,6 +52,7 @@ class OrderLineDraft:
         unit_price: Price of one unit in yuan; may carry fractions of a fen.
         quantity: Number of units.
         discount: Discount on the whole line in yuan, in whole fen.
+        options: What the customer chose on the line (colour, storage...).
     """
 
     product_code: str
@@ -58,6 +60,7 @@ class OrderLineDraft:
     unit_price: Decimal
     quantity: int
     discount: Decimal = ZERO
+    options: str = ""
 
     def __post_init__(self) -> None:
         _reject_float("unit_price", self.unit_price)
@@ -104,6 +107,9 @@ def _check_line(
     if not (isinstance(code, str) and code.strip()):
         problems[f"{path}.product_code"] = "required"
 
+    if not isinstance(line.options, str) or len(line.options) > MAX_OPTIONS:
+        problems[f"{path}.options"] = "too_long"
+
     quantity: object = line.quantity
     if quantity is None:
         problems[f"{path}.quantity"] = "required"
@@ -149,6 +155,7 @@ def check_lines(
             its path, e.g. ``{"lines[2].quantity": "too_large"}``:
 
             * ``product_code``: ``required`` when blank.
+            * ``options``: ``too_long`` over :data:`MAX_OPTIONS` characters.
             * ``quantity``: ``required``; ``invalid`` when not an ``int`` (a ``bool`` is not
               one); ``too_small`` below 1; ``too_large`` above ``max_quantity``.
             * ``unit_price``: ``required``; ``invalid`` when not a finite ``Decimal`` or ``int``

@@ -83,7 +83,7 @@ class ResidentId:
         The first six characters (where it was issued) and the last four stay readable: enough
         to confirm the number with the customer, too little to misuse it.
         """
-        return self.number[:6] + "*" * (LENGTH - 10) + self.number[-4:]
+        return mask_resident_id(self.number)
 
     @property
     def is_residence_permit(self) -> bool:
@@ -106,6 +106,16 @@ class ResidentId:
 
     def __repr__(self) -> str:
         return f"ResidentId({self.masked})"
+
+
+def mask_resident_id(number: str) -> str:
+    """Return a stored number as screens, sheets and logs show it: ``110105********123X``.
+
+    Anything but an 18-character number comes back fully masked.
+    """
+    if len(number) != LENGTH:
+        return "*" * len(number)
+    return number[:6] + "*" * (LENGTH - 10) + number[-4:]
 
 
 def normalize_resident_id(text: str) -> str:

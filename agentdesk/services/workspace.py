@@ -36,7 +36,9 @@ from agentdesk.sync.server import ServerStore
 
 if TYPE_CHECKING:
     from agentdesk.services.calls import CallServices
+    from agentdesk.services.dispatch import DispatchService
     from agentdesk.services.knowledge import KnowledgeService
+    from agentdesk.services.orders import OrderService
     from agentdesk.services.scripts import ScriptService
 
 __all__ = ["DEMO_SERVER_DB", "LOCAL_DB", "Workspace", "create_demo_workspace", "open_workspace"]
@@ -102,6 +104,18 @@ class Workspace:
         from agentdesk.services.scripts import ScriptService
 
         return ScriptService(self.database, self.clock, user, self.sync)
+
+    def orders_for(self, user: User) -> OrderService:
+        """Return order capture for ``user`` (a supervisor approves discounts by signing in)."""
+        from agentdesk.services.orders import OrderService
+
+        return OrderService(self.database, self.clock, user, self.auth)
+
+    def dispatch_for(self, user: User) -> DispatchService:
+        """Return the delivery desk for ``user``."""
+        from agentdesk.services.dispatch import DispatchService
+
+        return DispatchService(self.database, self.clock, user)
 
     def sample_caller_ids(self, count: int = 300) -> list[str]:
         """Return numbers of known customers, for a simulated phone's inbound calls."""

@@ -39,6 +39,7 @@ from agentdesk.domain.dialing import (
 from agentdesk.domain.errors import ValidationError
 from agentdesk.domain.ids import new_id
 from agentdesk.store.database import Database
+from agentdesk.store.orders import link_orders_to_call
 from agentdesk.store.outbox import queue_mutation
 from agentdesk.store.schema.base import DEFAULT_SITE
 from agentdesk.store.schema.catalogue import campaigns, disposition_codes
@@ -267,6 +268,7 @@ def record_finished_call(database: Database, call: FinishedCall, *, now: datetim
             "call_id": call_id, "disposition_code_id": code.id, "agent_id": call.agent_id,
             "notes": notes, "at": call.ended_at,
         }, now)
+        link_orders_to_call(conn, call.order_ids, call_id, customer_id, now)
         if contact is not None and call.direction is CallDirection.OUTBOUND:
             # Whatever waited for this contact has been worked by this call.
             for waiting in conn.execute(sa.select(callbacks).where(

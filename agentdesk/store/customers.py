@@ -20,10 +20,11 @@ from agentdesk.domain.customers import (
 )
 from agentdesk.domain.errors import NotFoundError, StaleRecordError
 from agentdesk.domain.ids import new_id
-from agentdesk.domain.orders import DeliveryMethod, OrderStatus, OrderSummary
+from agentdesk.domain.orders import DeliveryMethod, OrderSummary
 from agentdesk.domain.ports import Clock
 from agentdesk.store.customer_record import load_by_id, load_by_phone
 from agentdesk.store.database import Database
+from agentdesk.store.orders import current_status, latest_status
 from agentdesk.store.outbox import queue_mutation
 from agentdesk.store.schema.base import TAG_SEPARATOR, split_tags
 from agentdesk.store.schema.catalogue import campaigns, disposition_codes, products
@@ -208,13 +209,15 @@ class SqlCustomerRepository:
             .limit(limit)
         )
         with self._db.read() as conn:
+            rows = conn.execute(query).all()
+            latest = latest_status(conn, (r.id for r in rows))  # the status is the history's
             return [
                 OrderSummary(
                     id=r.id, order_no=r.order_no, created_at=r.created_at,
-                    status=OrderStatus(r.status), total=r.total, items=r.items or "",
+                    status=current_status(r, latest), total=r.total, items=r.items or "",
                     delivery_method=DeliveryMethod(r.delivery_method), agent_name=r.display_name,
                 )
-                for r in conn.execute(query)
+                for r in rows
             ]
 
     # ------------------------------------------------------------------ writing

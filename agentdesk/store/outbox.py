@@ -76,16 +76,17 @@ def queue_mutation(
             changed |= together & set(names)
         base = encode_row({name: before[name] for name in names if name in changed})
     conn.execute(
-        outbox.insert().values(
-            mutation_id=mutation_id,
-            table_name=table.name,
-            row_id=row["id"],
-            op=op,
-            base_version=base_version,
-            payload=encode_row({name: row[name] for name in names}),
-            base_payload=base,
-            created_at=now,
-        )
+        outbox.insert(),  # parameters apart: SQLAlchemy reuses the compiled statement
+        {
+            "mutation_id": mutation_id,
+            "table_name": table.name,
+            "row_id": row["id"],
+            "op": op,
+            "base_version": base_version,
+            "payload": encode_row({name: row[name] for name in names}),
+            "base_payload": base,
+            "created_at": now,
+        },
     )
     return mutation_id
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QLocale, QObject
 
 from agentdesk.domain.calls import CallDirection
 from agentdesk.domain.customers import Gender
-from agentdesk.domain.orders import DeliveryMethod, OrderStatus, money
+from agentdesk.domain.orders import DeliveryMethod, OrderStatus, PaymentMethod, money
 from agentdesk.domain.people import Role
 from agentdesk.domain.phones import PhoneKind
 
@@ -55,6 +55,13 @@ class Labels(QObject):
         return {
             DeliveryMethod.HOME_DELIVERY: self.tr("Home delivery"),
             DeliveryMethod.HALL_PICKUP: self.tr("Hall pick-up"),
+        }[value]
+
+    def payment(self, value: PaymentMethod) -> str:
+        """Return the name of a payment method."""
+        return {
+            PaymentMethod.CASH_ON_DELIVERY: self.tr("Cash on delivery"),
+            PaymentMethod.PAY_AT_HALL: self.tr("Pay at the hall"),
         }[value]
 
     def order_status(self, value: OrderStatus) -> str:

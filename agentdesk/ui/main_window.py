@@ -10,6 +10,7 @@ from PySide6.QtGui import QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
 from agentdesk import __version__
+from agentdesk.domain.orders import SavedOrder
 from agentdesk.domain.people import Capability, User
 from agentdesk.services.clock import SystemClock
 from agentdesk.services.customers import CustomerRecord
@@ -18,6 +19,7 @@ from agentdesk.ui.calls.call_area import CallArea
 from agentdesk.ui.customers.panel import CustomerPanel
 from agentdesk.ui.knowledge.area import KnowledgeArea
 from agentdesk.ui.labels import Labels
+from agentdesk.ui.orders.area import OrderArea
 from agentdesk.ui.scripts.area import ScriptArea
 from agentdesk.ui.status_bar import SyncStatusArea
 from agentdesk.ui.sync import PROTOCOL_MISMATCH, UNREACHABLE, SyncController
@@ -79,7 +81,12 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.customer_dock, self.scripts.dock, self.calls.call_dock],
                          list(DOCK_WIDTHS), Qt.Orientation.Horizontal)
         self.calls.explain_refusal = self.scripts.explain_refusal
-        self.scripts.order_requested.connect(self._order_requested)
+        self.orders = OrderArea(self, runner, self.labels, self.calls, self.customers,
+                                clock or SystemClock())
+        self.orders.message.connect(
+            lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
+        self.orders.order_saved.connect(self._order_saved)
+        self.scripts.order_requested.connect(self.orders.open_form)
         self._default_state = self.saveState(LAYOUT_VERSION)
         self.user_label = QLabel(self)
         self.user_label.setObjectName("userLabel")
@@ -112,6 +119,8 @@ class MainWindow(QMainWindow):
             self.customer_menu.addAction(action)
         self.phone_menu.addSeparator()
         self.scripts.fill_menu(self.phone_menu)
+        self.phone_menu.addSeparator()
+        self.orders.fill_menu(self.phone_menu)
         self.knowledge_menu = bar.addMenu("")
         self.knowledge.fill_menu(self.knowledge_menu)
         self.sync_menu = bar.addMenu("")
@@ -182,10 +191,12 @@ class MainWindow(QMainWindow):
             self.calls.stop()
         self.knowledge.stop()
         self.scripts.stop()
+        self.orders.stop()
         if workspace is not None and user is not None:
             self.calls.start(workspace, user)
             self.knowledge.start(workspace, user)
             self.scripts.start(workspace, user)
+            self.orders.start(workspace, user)
         self.retranslate_ui()
         if signed_in:
             self.customers.search.focus_search()
@@ -199,13 +210,12 @@ class MainWindow(QMainWindow):
         self.customer_dock.show()
         self.customers.open_customer(customer_id)  # type: ignore[arg-type]
 
-    def _order_requested(self, _call: object) -> None:
-        """The script reached the order: show the customer's record with its orders."""
-        self.customer_dock.show()
-        self.customer_dock.raise_()
-        self.statusBar().showMessage(self.tr(
-            "Take the order: note the products, delivery and payment in the call notes, then "
-            "read it back to the customer."), STATUS_MESSAGE_MS)
+    def _order_saved(self, order: SavedOrder) -> None:
+        """An order was saved: the script reads its values; the record lists it."""
+        self.scripts.add_values(self.orders.values_of(order))
+        shown = self.customers.current
+        if shown is not None and shown.id == order.customer_id:
+            self.customers.open_customer(order.customer_id)
 
     def _record_loaded(self, record: CustomerRecord) -> None:
         self.calls.controller.customer_shown(record.customer.id, record.customer.name)
@@ -292,6 +302,10 @@ class MainWindow(QMainWindow):
             (a.callbacks, self.tr("Show the callbacks list (Enter calls back)")),
             (a.script_focus, self.tr("Show the call script; 1-9 choose an answer, 0 the "
                                      "objections, Backspace goes back")),
+            (self.orders.take_order, self.tr("Take an order for the customer on the call "
+                                             "(Ctrl+Enter: read-back, then save)")),
+            (self.orders.delivery_desk, self.tr("Delivery desk: round loads, dispatch sheets, "
+                                                "delivery results")),
             (a.kb_search, self.tr("Search the knowledge base (Esc goes back)")),
             (a.kb_copy_answer, self.tr("Put the article's answer, or the selected text, into "
                                        "the call notes")),
@@ -363,6 +377,7 @@ class MainWindow(QMainWindow):
         self.knowledge_menu.setTitle(self.tr("&Knowledge"))
         self.knowledge.retranslate_ui()
         self.scripts.retranslate_ui()
+        self.orders.retranslate_ui()
         self.sync_menu.setTitle(self.tr("&Sync"))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("&Language"))

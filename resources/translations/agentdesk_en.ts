@@ -57,6 +57,41 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Supervisor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the discount is granted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account may not approve discounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A discount needs someone else&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ArticleEditorDialog</name>
     <message>
         <source>New article</source>
@@ -1141,6 +1176,536 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     </message>
 </context>
 <context>
+    <name>DeliveryDesk</name>
+    <message>
+        <source>Delivery desk</source>
+        <extracomment>Asks where to save a file: (title, suggested path, filter) -&gt; the path, None if cancelled. Asks which file to open: (title, filter) -&gt; the path, None if cancelled.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a handover on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · handover %2 · booking calls %3-%4 · delivery %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hall &amp;pick-ups on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, cash to collect %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Handovers (Ctrl+1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hall &amp;pick-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sheet &amp;for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery team (home deliveries)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only supervisors (the delivery desk) can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the sheet as a CSV file (Ctrl+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the sheet as a printable PDF (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark handed over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the sheet&apos;s orders as dispatched (Ctrl+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter result…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the delivery result of the chosen order (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import results…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a results file from the delivery team or a hall (Ctrl+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read everything again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskActions</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <extracomment>The statuses a hand-over sends out.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the dispatch sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to hand over: every order on this sheet has gone out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand %n order(s) over to %1? They will be marked as dispatched.</source>
+        <translation>
+            <numerusform>Hand %n order over to %1? They will be marked as dispatched.</numerusform>
+            <numerusform>Hand %n orders over to %1? They will be marked as dispatched.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Hand over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Handed over %n order(s).</source>
+        <translation>
+            <numerusform>Handed over %n order.</numerusform>
+            <numerusform>Handed over %n orders.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the delivery team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the delivery team and the halls</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is closed (%2): no result can follow.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2. A callback was booked for %3, who took the order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2. No callback was needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import delivery results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results files (*.csv *.txt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) saved</source>
+        <translation>
+            <numerusform>%n result saved</numerusform>
+            <numerusform>%n results saved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Results imported: %1, %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskWords</name>
+    <message>
+        <source>Delivered</source>
+        <extracomment>The fields of check_result&apos;s codes: an import names such a problem ``&lt;field&gt;_&lt;code&gt;``.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody at home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone was not answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong or incomplete address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ID check did not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer changed their mind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer says they did not order it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer disagrees with the price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The goods were damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer asked for another day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer is away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The customer asked for another time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MB and was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file holds no results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not text in UTF-8 or GB18030: save it again as &quot;CSV UTF-8&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first row is not a header row: it needs the columns 订单号 and 配送结果 (order_no and result).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The column %1 is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two columns hold the same field: keep one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has more than %1 rows: split it and import each part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quotation mark opened here is never closed: the rest of the file was not read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order number is blank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown result: use delivered, failed, refused or rescheduled (已送达, 失败, 拒收, 改期).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The amount collected is not an amount in yuan such as 1299.00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new date is not a date such as 2026-12-03.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same order is already on line %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cell is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A cell has text but no column name above it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no order %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The order is already closed (delivered, refused or cancelled).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This result cannot follow the order&apos;s current status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reason is required for this result.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an amount in yuan such as 1299.00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash on delivery: the amount collected must be the order total.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An amount collected is given only for a delivered order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rescheduled delivery needs its new date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new date must be after today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new date is more than %1 days ahead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new date is given only for a rescheduled delivery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reporter&apos;s name is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not accepted (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sheet could not be saved as %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This round no longer exists. Press F5 to refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This hall no longer exists. Press F5 to refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This order no longer exists. Press F5 to refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only supervisors (the delivery desk) can do this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DispatchWords</name>
+    <message>
+        <source>Cash on delivery</source>
+        <extracomment>The handovers table&apos;s column drawn as a load bar. The sheet table&apos;s address and items columns (long texts, cut to the column&apos;s width). A round or hall that is full, and one that is over its capacity. Which language the data&apos;s names are shown in: ``&quot;zh_CN&quot;`` or ``&quot;en&quot;``. A handover: the round and the day it hands over.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay at the hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At the hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Morning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afternoon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick-up at the hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Booked / capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address or hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DraftPane</name>
     <message>
         <source>In a call: %1</source>
@@ -1653,6 +2218,53 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     </message>
 </context>
 <context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import results: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read</source>
+        <translation>
+            <numerusform>%n row read</numerusform>
+            <numerusform>%n rows read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) can be saved</source>
+        <translation>
+            <numerusform>%n result can be saved</numerusform>
+            <numerusform>%n results can be saved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2; %3; %4. Nothing is saved until you confirm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rows that will not be saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Save %n result(s)</source>
+        <translation>
+            <numerusform>&amp;Save %n result</numerusform>
+            <numerusform>&amp;Save %n results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KnowledgeArea</name>
     <message>
         <source>Open an article first: Ctrl+K searches.</source>
@@ -1683,9 +2295,9 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     </message>
     <message numerus="yes">
         <source>%n article(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
         </translation>
     </message>
     <message>
@@ -1831,6 +2443,14 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Cash on delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay at the hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Confirmed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1868,6 +2488,84 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     </message>
 </context>
 <context>
+    <name>LinesEditor</name>
+    <message>
+        <source>Offer: %1 (%2 instead of %3). Eligibility: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type part of a product&apos;s name or code and pick it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A discount is an amount in yuan with at most 2 decimals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A discount cannot be more than the line&apos;s price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pro&amp;duct:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Qty:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op&amp;tions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disc&amp;ount ¥:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add line (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a name or code, e.g. 169</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour, storage...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete removes the selected line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <source>Product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in to AgentDesk</source>
@@ -1888,10 +2586,6 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Take the order: note the products, delivery and payment in the call notes, then read it back to the customer.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Sync needs an upgrade</source>
         <translation type="unfinished"></translation>
@@ -1950,6 +2644,14 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     </message>
     <message>
         <source>Show the call script; 1-9 choose an answer, 0 the objections, Backspace goes back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take an order for the customer on the call (Ctrl+Enter: read-back, then save)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery desk: round loads, dispatch sheets, delivery results</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2361,6 +3063,427 @@ The agent console for telesales call centers.</source>
     </message>
 </context>
 <context>
+    <name>OrderArea</name>
+    <message>
+        <source>Open or add the customer&apos;s record first (Ctrl+F, Ctrl+N): an order needs a customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order %1 saved: total %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ta&amp;ke order…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deli&amp;very desk…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor approval… (Ctrl+Shift+A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ha&amp;ll:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home delivery (Alt+H)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick-up at a hall (Alt+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Contact phone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred ti&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real-name registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder&apos;s &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident &amp;ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes for the courier or the hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read back… (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (VIP room)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · handover %2 · delivery %3 · %4/%5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No dispatch rounds are set up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promise: delivered on %1; the courier calls %2-%3 on %4 to book the hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promise: ready at the hall from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is full; the next round with room is offered. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This round is full: choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total %1 (list %2, discount %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by a supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · born %2 · age %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount %1 on %2 (%3 %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order saved: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the order number to the customer. Total %1, delivery on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The round filled up while you were taking the order. The next round with room is chosen: tell the customer the new delivery date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the form without saving the order?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderWords</name>
+    <message>
+        <source>Add at least one product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An order has at most 50 lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A product is no longer in the catalogue; remove its line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quantity is at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most 10 of one product per order.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quantity is a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A discount cannot be more than the line&apos;s price.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A discount is an amount in yuan with at most 2 decimals.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A discount cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The options are too long (100 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This discount is beyond your authority: a supervisor must approve it (Ctrl+Shift+A).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This discount is beyond what a supervisor may grant (20 %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the delivery address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is too long (300 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is too short for a courier to find it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address needs a house, building or room number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the number the courier calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a valid phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the hall the customer picks the order up at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This hall no longer takes pick-ups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cash on delivery goes with home delivery, payment at the hall with pick-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the holder&apos;s name as on the ID card (real-name registration).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A name has no digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the holder&apos;s resident ID number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A resident ID number has 18 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an old 15-digit number; ask for the 18-character one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only digits, and X as the last character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first two digits are not a province.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The birth date in the number is not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The check character does not match: a digit is wrong or two are swapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The holder is under 18 and cannot sign for this product.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notes are too long (500 characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approval note is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A price changed since the read-back (an offer ended or a price was updated). Nothing was saved: close the form, take the order again and read it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This customer is not on this workstation yet; open their record again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call is not recorded on this workstation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That round has left; choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This round is full: choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a preferred time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That round no longer exists; choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not valid (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No dispatch round takes orders at this time of day: ask your supervisor to check the rounds&apos; cut-off times.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No dispatch rounds are set up: ask your supervisor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Holder&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Morning (9-12)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afternoon (13-18)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evening (18-21)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PauseDialog</name>
     <message>
         <source>Not ready</source>
@@ -2466,6 +3589,117 @@ The agent console for telesales call centers.</source>
     </message>
     <message>
         <source>Write a published article from the question and the answer (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadBack</name>
+    <message>
+        <source>Read the order back to the customer. Save it only when they have confirmed every line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer confirmed: save (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>less %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total to pay: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (discount %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered to: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On %1. The courier calls %2 on %3 between %4 and %5 to book the hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick-up at: %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready from %1; the hall calls %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment: %1 (no card details are taken).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered to: %1, ID %2. Have the ID card ready: it is checked at the hand-over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <source>Optional</source>
+        <extracomment>The results in the order of their keys, 1 to 4.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required: pick a usual reason or type one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery result of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Amount collected (¥)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported &amp;by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Courier or hall clerk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save result</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2912,7 +4146,7 @@ The agent console for telesales call centers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Dispatch</source>
+        <source>Order status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

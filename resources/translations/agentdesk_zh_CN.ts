@@ -57,6 +57,41 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Supervisor:</source>
+        <translation>主管：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>主管审批</translation>
+    </message>
+    <message>
+        <source>Say why the discount is granted.</source>
+        <translation>请说明给予此折扣的原因。</translation>
+    </message>
+    <message>
+        <source>This account may not approve discounts.</source>
+        <translation>该账号无权审批折扣。</translation>
+    </message>
+    <message>
+        <source>A discount needs someone else&apos;s approval.</source>
+        <translation>折扣须由他人审批。</translation>
+    </message>
+</context>
+<context>
     <name>ArticleEditorDialog</name>
     <message>
         <source>New article</source>
@@ -1139,6 +1174,530 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     </message>
 </context>
 <context>
+    <name>DeliveryDesk</name>
+    <message>
+        <source>Delivery desk</source>
+        <extracomment>Asks where to save a file: (title, suggested path, filter) -&gt; the path, None if cancelled. Asks which file to open: (title, filter) -&gt; the path, None if cancelled.</extracomment>
+        <translation>配送台</translation>
+    </message>
+    <message>
+        <source>Choose a handover on the left.</source>
+        <translation>请在左侧选择一个交接批次。</translation>
+    </message>
+    <message>
+        <source>%1 · handover %2 · booking calls %3-%4 · delivery %5</source>
+        <translation>%1 · 交接 %2 · 预约外呼 %3-%4 · 送达 %5</translation>
+    </message>
+    <message>
+        <source>Hall &amp;pick-ups on %1</source>
+        <translation>%1 营业厅自提(&amp;P)</translation>
+    </message>
+    <message>
+        <source>%1, cash to collect %2</source>
+        <translation>%1，应收现金 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Handovers (Ctrl+1)</source>
+        <translation>交接批次(&amp;H) (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>Hall &amp;pick-ups</source>
+        <translation>营业厅自提(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Sheet &amp;for</source>
+        <translation>交接单对象(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Delivery team (home deliveries)</source>
+        <translation>配送团队（上门配送）</translation>
+    </message>
+    <message>
+        <source>Whole round</source>
+        <translation>整个批次</translation>
+    </message>
+    <message>
+        <source>Only supervisors (the delivery desk) can do this.</source>
+        <translation>只有主管（配送台）可以执行此操作。</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the sheet as a CSV file (Ctrl+E)</source>
+        <translation>将交接单保存为 CSV 文件 (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Save the sheet as a printable PDF (Ctrl+P)</source>
+        <translation>将交接单保存为可打印的 PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Mark handed over</source>
+        <translation>标记已交接</translation>
+    </message>
+    <message>
+        <source>Mark the sheet&apos;s orders as dispatched (Ctrl+H)</source>
+        <translation>将交接单上的订单标记为已派送 (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Enter result…</source>
+        <translation>录入结果…</translation>
+    </message>
+    <message>
+        <source>Enter the delivery result of the chosen order (Ctrl+R)</source>
+        <translation>录入所选订单的配送结果 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Import results…</source>
+        <translation>导入结果…</translation>
+    </message>
+    <message>
+        <source>Import a results file from the delivery team or a hall (Ctrl+I)</source>
+        <translation>导入配送团队或营业厅的结果文件 (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Read everything again (F5)</source>
+        <translation>重新读取全部数据 (F5)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskActions</name>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <extracomment>The statuses a hand-over sends out.</extracomment>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save the dispatch sheet</source>
+        <translation>保存派送交接单</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2).</source>
+        <translation>已保存 %1（%2）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to hand over: every order on this sheet has gone out.</source>
+        <translation>没有可交接的订单：此交接单上的订单均已发出。</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>交接</translation>
+    </message>
+    <message numerus="yes">
+        <source>Hand %n order(s) over to %1? They will be marked as dispatched.</source>
+        <translation>
+            <numerusform>将 %n 单交接给%1？这些订单将标记为已派送。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Hand over</source>
+        <translation>交接(&amp;H)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Handed over %n order(s).</source>
+        <translation>
+            <numerusform>已交接 %n 单。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the delivery team</source>
+        <translation>配送团队</translation>
+    </message>
+    <message>
+        <source>the delivery team and the halls</source>
+        <translation>配送团队和营业厅</translation>
+    </message>
+    <message>
+        <source>%1 is closed (%2): no result can follow.</source>
+        <translation>%1 已结束（%2），不能再录入结果。</translation>
+    </message>
+    <message>
+        <source>%1: %2. A callback was booked for %3, who took the order.</source>
+        <translation>%1：%2。已为受理坐席 %3 预约回访。</translation>
+    </message>
+    <message>
+        <source>%1: %2. No callback was needed.</source>
+        <translation>%1：%2。无需回访。</translation>
+    </message>
+    <message>
+        <source>Import delivery results</source>
+        <translation>导入配送结果</translation>
+    </message>
+    <message>
+        <source>Results files (*.csv *.txt);;All files (*)</source>
+        <translation>结果文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) saved</source>
+        <translation>
+            <numerusform>已保存 %n 条结果</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Results imported: %1, %2.</source>
+        <translation>结果已导入：%1，%2。</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWords</name>
+    <message>
+        <source>Delivered</source>
+        <extracomment>The fields of check_result&apos;s codes: an import names such a problem ``&lt;field&gt;_&lt;code&gt;``.</extracomment>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>派送失败</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>改期</translation>
+    </message>
+    <message>
+        <source>Nobody at home</source>
+        <translation>家中无人</translation>
+    </message>
+    <message>
+        <source>The phone was not answered</source>
+        <translation>电话无人接听</translation>
+    </message>
+    <message>
+        <source>Wrong or incomplete address</source>
+        <translation>地址错误或不完整</translation>
+    </message>
+    <message>
+        <source>The ID check did not match</source>
+        <translation>身份核验不符</translation>
+    </message>
+    <message>
+        <source>The customer changed their mind</source>
+        <translation>客户改变主意</translation>
+    </message>
+    <message>
+        <source>The customer says they did not order it</source>
+        <translation>客户称未订购</translation>
+    </message>
+    <message>
+        <source>The customer disagrees with the price</source>
+        <translation>客户对价格有异议</translation>
+    </message>
+    <message>
+        <source>The goods were damaged</source>
+        <translation>商品破损</translation>
+    </message>
+    <message>
+        <source>The customer asked for another day</source>
+        <translation>客户要求改天送达</translation>
+    </message>
+    <message>
+        <source>The customer is away</source>
+        <translation>客户外出</translation>
+    </message>
+    <message>
+        <source>The customer asked for another time</source>
+        <translation>客户要求改时间送达</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MB and was not read.</source>
+        <translation>文件超过 %1 MB，未读取。</translation>
+    </message>
+    <message>
+        <source>The file holds no results.</source>
+        <translation>文件中没有结果。</translation>
+    </message>
+    <message>
+        <source>The file is not text in UTF-8 or GB18030: save it again as &quot;CSV UTF-8&quot;.</source>
+        <translation>文件不是 UTF-8 或 GB18030 文本：请重新另存为“CSV UTF-8”。</translation>
+    </message>
+    <message>
+        <source>The first row is not a header row: it needs the columns 订单号 and 配送结果 (order_no and result).</source>
+        <translation>第一行不是表头：需要“订单号”和“配送结果”两列（order_no 和 result）。</translation>
+    </message>
+    <message>
+        <source>The column %1 is missing.</source>
+        <translation>缺少 %1 列。</translation>
+    </message>
+    <message>
+        <source>Two columns hold the same field: keep one of them.</source>
+        <translation>有两列表示同一字段：请只保留一列。</translation>
+    </message>
+    <message>
+        <source>The file has more than %1 rows: split it and import each part.</source>
+        <translation>文件超过 %1 行：请拆分后分别导入。</translation>
+    </message>
+    <message>
+        <source>A quotation mark opened here is never closed: the rest of the file was not read.</source>
+        <translation>此处的引号没有闭合：文件其余部分未读取。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>The order number is blank.</source>
+        <translation>订单号为空。</translation>
+    </message>
+    <message>
+        <source>Unknown result: use delivered, failed, refused or rescheduled (已送达, 失败, 拒收, 改期).</source>
+        <translation>无法识别的结果：请填写 已送达、失败、拒收 或 改期（delivered, failed, refused, rescheduled）。</translation>
+    </message>
+    <message>
+        <source>The amount collected is not an amount in yuan such as 1299.00.</source>
+        <translation>实收金额不是有效的金额（例如 1299.00）。</translation>
+    </message>
+    <message>
+        <source>The new date is not a date such as 2026-12-03.</source>
+        <translation>改期日期不是有效日期（例如 2026-12-03）。</translation>
+    </message>
+    <message>
+        <source>The same order is already on line %1.</source>
+        <translation>同一订单已在第 %1 行出现。</translation>
+    </message>
+    <message>
+        <source>A cell is too long.</source>
+        <translation>单元格内容过长。</translation>
+    </message>
+    <message>
+        <source>A cell has text but no column name above it.</source>
+        <translation>有单元格有内容但没有列名。</translation>
+    </message>
+    <message>
+        <source>There is no order %1.</source>
+        <translation>没有订单 %1。</translation>
+    </message>
+    <message>
+        <source>The order is already closed (delivered, refused or cancelled).</source>
+        <translation>该订单已结束（已送达、拒收或已取消）。</translation>
+    </message>
+    <message>
+        <source>This result cannot follow the order&apos;s current status.</source>
+        <translation>订单当前状态下不能录入此结果。</translation>
+    </message>
+    <message>
+        <source>A reason is required for this result.</source>
+        <translation>此结果必须填写原因。</translation>
+    </message>
+    <message>
+        <source>The reason is too long.</source>
+        <translation>原因过长。</translation>
+    </message>
+    <message>
+        <source>Enter an amount in yuan such as 1299.00.</source>
+        <translation>请输入以元为单位的金额，例如 1299.00。</translation>
+    </message>
+    <message>
+        <source>Cash on delivery: the amount collected must be the order total.</source>
+        <translation>货到付款：实收金额必须等于订单金额。</translation>
+    </message>
+    <message>
+        <source>An amount collected is given only for a delivered order.</source>
+        <translation>只有已送达的订单才填写实收金额。</translation>
+    </message>
+    <message>
+        <source>A rescheduled delivery needs its new date.</source>
+        <translation>改期配送需要填写新日期。</translation>
+    </message>
+    <message>
+        <source>The new date must be after today.</source>
+        <translation>新日期必须晚于今天。</translation>
+    </message>
+    <message>
+        <source>The new date is more than %1 days ahead.</source>
+        <translation>新日期超过 %1 天以后。</translation>
+    </message>
+    <message>
+        <source>A new date is given only for a rescheduled delivery.</source>
+        <translation>只有改期配送才填写新日期。</translation>
+    </message>
+    <message>
+        <source>The reporter&apos;s name is too long.</source>
+        <translation>反馈人姓名过长。</translation>
+    </message>
+    <message>
+        <source>Not accepted (%1).</source>
+        <translation>不予接受（%1）。</translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation>订单 %1：%2</translation>
+    </message>
+    <message>
+        <source>The sheet could not be saved as %1: %2</source>
+        <translation>交接单无法保存为 %1：%2</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>无法读取文件 %1。</translation>
+    </message>
+    <message>
+        <source>This round no longer exists. Press F5 to refresh.</source>
+        <translation>该批次已不存在。请按 F5 刷新。</translation>
+    </message>
+    <message>
+        <source>This hall no longer exists. Press F5 to refresh.</source>
+        <translation>该营业厅已不存在。请按 F5 刷新。</translation>
+    </message>
+    <message>
+        <source>This order no longer exists. Press F5 to refresh.</source>
+        <translation>该订单已不存在。请按 F5 刷新。</translation>
+    </message>
+    <message>
+        <source>Only supervisors (the delivery desk) can do this.</source>
+        <translation>只有主管（配送台）可以执行此操作。</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchWords</name>
+    <message>
+        <source>Cash on delivery</source>
+        <extracomment>The handovers table&apos;s column drawn as a load bar. The sheet table&apos;s address and items columns (long texts, cut to the column&apos;s width). A round or hall that is full, and one that is over its capacity. Which language the data&apos;s names are shown in: ``&quot;zh_CN&quot;`` or ``&quot;en&quot;``. A handover: the round and the day it hands over.</extracomment>
+        <translation>货到付款</translation>
+    </message>
+    <message>
+        <source>Pay at the hall</source>
+        <translation>营业厅付款</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>At the hall</source>
+        <translation>营业厅</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Morning</source>
+        <translation>上午</translation>
+    </message>
+    <message>
+        <source>Afternoon</source>
+        <translation>下午</translation>
+    </message>
+    <message>
+        <source>Evening</source>
+        <translation>晚上</translation>
+    </message>
+    <message>
+        <source>Pick-up at the hall</source>
+        <translation>营业厅自提</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Handover</source>
+        <translation>交接时间</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <source>Booked / capacity</source>
+        <translation>已订 / 容量</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>营业厅</translation>
+    </message>
+    <message>
+        <source>Pick-ups</source>
+        <translation>自提单数</translation>
+    </message>
+    <message>
+        <source>Daily capacity</source>
+        <translation>每日容量</translation>
+    </message>
+    <message>
+        <source>Order no.</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Address or hall</source>
+        <translation>地址或营业厅</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Preferred time</source>
+        <translation>期望时段</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
     <name>DraftPane</name>
     <message>
         <source>In a call: %1</source>
@@ -1649,6 +2208,49 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     </message>
 </context>
 <context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Import results: %1</source>
+        <translation>导入结果：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) read</source>
+        <translation>
+            <numerusform>已读取 %n 行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) can be saved</source>
+        <translation>
+            <numerusform>%n 条结果可以保存</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2; %3; %4. Nothing is saved until you confirm.</source>
+        <translation>%1：%2；%3；%4。确认之前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <source>&amp;Rows that will not be saved</source>
+        <translation>不会保存的行(&amp;R)</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Save %n result(s)</source>
+        <translation>
+            <numerusform>保存 %n 条结果(&amp;S)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>KnowledgeArea</name>
     <message>
         <source>Open an article first: Ctrl+K searches.</source>
@@ -1826,6 +2428,14 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
         <translation>营业厅自提</translation>
     </message>
     <message>
+        <source>Cash on delivery</source>
+        <translation>货到付款</translation>
+    </message>
+    <message>
+        <source>Pay at the hall</source>
+        <translation>营业厅付款</translation>
+    </message>
+    <message>
         <source>Confirmed</source>
         <translation>已确认</translation>
     </message>
@@ -1863,6 +2473,84 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     </message>
 </context>
 <context>
+    <name>LinesEditor</name>
+    <message>
+        <source>Offer: %1 (%2 instead of %3). Eligibility: %4</source>
+        <translation>优惠：%1（%2，原价 %3）。办理条件：%4</translation>
+    </message>
+    <message>
+        <source>Type part of a product&apos;s name or code and pick it.</source>
+        <translation>请输入商品名称或编码的一部分并选中。</translation>
+    </message>
+    <message>
+        <source>A discount is an amount in yuan with at most 2 decimals.</source>
+        <translation>折扣为人民币金额，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>A discount cannot be more than the line&apos;s price.</source>
+        <translation>折扣不能超过该行金额。</translation>
+    </message>
+    <message>
+        <source>Pro&amp;duct:</source>
+        <translation>商品(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Qty:</source>
+        <translation>数量(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>Op&amp;tions:</source>
+        <translation>选项(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Disc&amp;ount ¥:</source>
+        <translation>折扣 ¥(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Add line (Enter)</source>
+        <translation>添加一行（Enter）</translation>
+    </message>
+    <message>
+        <source>Type a name or code, e.g. 169</source>
+        <translation>输入名称或编码，如 169</translation>
+    </message>
+    <message>
+        <source>Colour, storage...</source>
+        <translation>颜色、容量……</translation>
+    </message>
+    <message>
+        <source>Delete removes the selected line.</source>
+        <translation>按 Delete 删除选中的行。</translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>小计</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Sign in to AgentDesk</source>
@@ -1883,10 +2571,6 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Take the order: note the products, delivery and payment in the call notes, then read it back to the customer.</source>
-        <translation>请下单：在通话备注中记下商品、配送和付款方式，然后向客户复述确认。</translation>
-    </message>
     <message>
         <source>Sync needs an upgrade</source>
         <translation>同步需要升级</translation>
@@ -1946,6 +2630,14 @@ Find one by phone number, name or customer number (Ctrl+F).</source>
     <message>
         <source>Show the call script; 1-9 choose an answer, 0 the objections, Backspace goes back</source>
         <translation>显示沟通流程；1-9 选择选项，0 打开异议，Backspace 返回上一环节</translation>
+    </message>
+    <message>
+        <source>Take an order for the customer on the call (Ctrl+Enter: read-back, then save)</source>
+        <translation>为通话中的客户下单（Ctrl+Enter：复述，再保存）</translation>
+    </message>
+    <message>
+        <source>Delivery desk: round loads, dispatch sheets, delivery results</source>
+        <translation>配送台：批次负荷、派送单、配送结果</translation>
     </message>
     <message>
         <source>Search the knowledge base (Esc goes back)</source>
@@ -2355,6 +3047,427 @@ The agent console for telesales call centers.</source>
     </message>
 </context>
 <context>
+    <name>OrderArea</name>
+    <message>
+        <source>Open or add the customer&apos;s record first (Ctrl+F, Ctrl+N): an order needs a customer.</source>
+        <translation>请先打开或新建客户档案（Ctrl+F、Ctrl+N）：订单需要对应客户。</translation>
+    </message>
+    <message>
+        <source>Order %1 saved: total %2.</source>
+        <translation>订单 %1 已保存：合计 %2。</translation>
+    </message>
+    <message>
+        <source>Ta&amp;ke order…</source>
+        <translation>下单(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Deli&amp;very desk…</source>
+        <translation>配送台(&amp;V)…</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Supervisor approval… (Ctrl+Shift+A)</source>
+        <translation>主管审批…（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Ha&amp;ll:</source>
+        <translation>营业厅(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Home delivery (Alt+H)</source>
+        <translation>送货上门（Alt+H）</translation>
+    </message>
+    <message>
+        <source>Pick-up at a hall (Alt+P)</source>
+        <translation>营业厅自提（Alt+P）</translation>
+    </message>
+    <message>
+        <source>&amp;Contact phone:</source>
+        <translation>联系电话(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Preferred ti&amp;me:</source>
+        <translation>期望时间(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Round:</source>
+        <translation>批次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Payment:</source>
+        <translation>付款方式：</translation>
+    </message>
+    <message>
+        <source>Real-name registration</source>
+        <translation>实名登记</translation>
+    </message>
+    <message>
+        <source>Holder&apos;s &amp;name:</source>
+        <translation>机主姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Resident &amp;ID:</source>
+        <translation>身份证号(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Notes for the courier or the hall</source>
+        <translation>给配送员或营业厅的备注</translation>
+    </message>
+    <message>
+        <source>Read back… (Ctrl+Enter)</source>
+        <translation>复述订单…（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>取消（Esc）</translation>
+    </message>
+    <message>
+        <source>Close (Enter)</source>
+        <translation>关闭（Enter）</translation>
+    </message>
+    <message>
+        <source> (VIP room)</source>
+        <translation>（VIP 室）</translation>
+    </message>
+    <message>
+        <source>%1 · handover %2 · delivery %3 · %4/%5</source>
+        <translation>%1 · 交接 %2 · 送达 %3 · %4/%5</translation>
+    </message>
+    <message>
+        <source> · full</source>
+        <translation> · 已满</translation>
+    </message>
+    <message>
+        <source>No dispatch rounds are set up.</source>
+        <translation>尚未设置派送批次。</translation>
+    </message>
+    <message>
+        <source>Promise: delivered on %1; the courier calls %2-%3 on %4 to book the hour.</source>
+        <translation>承诺：%1 送达；配送员于 %4 %2-%3 致电预约具体时间。</translation>
+    </message>
+    <message>
+        <source>Promise: ready at the hall from %1.</source>
+        <translation>承诺：%1 起可到营业厅自提。</translation>
+    </message>
+    <message>
+        <source>%1 is full; the next round with room is offered. </source>
+        <translation>%1 已满，已改为下一个有空位的批次。</translation>
+    </message>
+    <message>
+        <source>This round is full: choose another one.</source>
+        <translation>该批次已满，请选择其他批次。</translation>
+    </message>
+    <message>
+        <source>Total %1 (list %2, discount %3)</source>
+        <translation>合计 %1（原价 %2，折扣 %3）</translation>
+    </message>
+    <message>
+        <source>Approved by a supervisor.</source>
+        <translation>已获主管批准。</translation>
+    </message>
+    <message>
+        <source>%1 · born %2 · age %3</source>
+        <translation>%1 · 出生 %2 · %3 岁</translation>
+    </message>
+    <message>
+        <source>Discount %1 on %2 (%3 %).</source>
+        <translation>折扣 %1，订单金额 %2（%3 %）。</translation>
+    </message>
+    <message>
+        <source>Order saved: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>订单已保存：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Read the order number to the customer. Total %1, delivery on %2.</source>
+        <translation>请向客户读出订单号。合计 %1，%2 送达。</translation>
+    </message>
+    <message>
+        <source>The round filled up while you were taking the order. The next round with room is chosen: tell the customer the new delivery date.</source>
+        <translation>下单期间该批次已满，已改为下一个有空位的批次：请告知客户新的送达日期。</translation>
+    </message>
+    <message>
+        <source>Close the form without saving the order?</source>
+        <translation>不保存订单并关闭表单？</translation>
+    </message>
+</context>
+<context>
+    <name>OrderWords</name>
+    <message>
+        <source>Add at least one product.</source>
+        <translation>请至少添加一件商品。</translation>
+    </message>
+    <message>
+        <source>An order has at most 50 lines.</source>
+        <translation>一个订单最多 50 行。</translation>
+    </message>
+    <message>
+        <source>A product is no longer in the catalogue; remove its line.</source>
+        <translation>有商品已下架，请删除该行。</translation>
+    </message>
+    <message>
+        <source>Choose a product.</source>
+        <translation>请选择商品。</translation>
+    </message>
+    <message>
+        <source>The quantity is at least 1.</source>
+        <translation>数量至少为 1。</translation>
+    </message>
+    <message>
+        <source>At most 10 of one product per order.</source>
+        <translation>同一商品每单最多 10 件。</translation>
+    </message>
+    <message>
+        <source>The quantity is a whole number.</source>
+        <translation>数量须为整数。</translation>
+    </message>
+    <message>
+        <source>A discount cannot be more than the line&apos;s price.</source>
+        <translation>折扣不能超过该行金额。</translation>
+    </message>
+    <message>
+        <source>A discount is an amount in yuan with at most 2 decimals.</source>
+        <translation>折扣为人民币金额，最多两位小数。</translation>
+    </message>
+    <message>
+        <source>A discount cannot be negative.</source>
+        <translation>折扣不能为负数。</translation>
+    </message>
+    <message>
+        <source>The options are too long (100 characters).</source>
+        <translation>选项过长（最多 100 个字符）。</translation>
+    </message>
+    <message>
+        <source>This discount is beyond your authority: a supervisor must approve it (Ctrl+Shift+A).</source>
+        <translation>该折扣超出您的权限，须由主管批准（Ctrl+Shift+A）。</translation>
+    </message>
+    <message>
+        <source>This discount is beyond what a supervisor may grant (20 %).</source>
+        <translation>该折扣超出主管可批准的上限（20 %）。</translation>
+    </message>
+    <message>
+        <source>Enter the delivery address.</source>
+        <translation>请输入送货地址。</translation>
+    </message>
+    <message>
+        <source>The address is too long (300 characters).</source>
+        <translation>地址过长（最多 300 个字符）。</translation>
+    </message>
+    <message>
+        <source>The address is too short for a courier to find it.</source>
+        <translation>地址过短，配送员无法找到。</translation>
+    </message>
+    <message>
+        <source>The address needs a house, building or room number.</source>
+        <translation>地址须包含门牌号、楼号或房号。</translation>
+    </message>
+    <message>
+        <source>Enter the number the courier calls.</source>
+        <translation>请输入配送员联系的电话号码。</translation>
+    </message>
+    <message>
+        <source>Not a valid phone number.</source>
+        <translation>电话号码无效。</translation>
+    </message>
+    <message>
+        <source>Choose the hall the customer picks the order up at.</source>
+        <translation>请选择客户自提的营业厅。</translation>
+    </message>
+    <message>
+        <source>This hall no longer takes pick-ups.</source>
+        <translation>该营业厅已不再办理自提。</translation>
+    </message>
+    <message>
+        <source>Cash on delivery goes with home delivery, payment at the hall with pick-up.</source>
+        <translation>送货上门为货到付款，营业厅自提为营业厅付款。</translation>
+    </message>
+    <message>
+        <source>Enter the holder&apos;s name as on the ID card (real-name registration).</source>
+        <translation>请输入与身份证一致的机主姓名（实名登记）。</translation>
+    </message>
+    <message>
+        <source>The name is too long.</source>
+        <translation>姓名过长。</translation>
+    </message>
+    <message>
+        <source>A name has no digits.</source>
+        <translation>姓名中不能有数字。</translation>
+    </message>
+    <message>
+        <source>Enter the holder&apos;s resident ID number.</source>
+        <translation>请输入机主的身份证号码。</translation>
+    </message>
+    <message>
+        <source>A resident ID number has 18 characters.</source>
+        <translation>身份证号码为 18 位。</translation>
+    </message>
+    <message>
+        <source>This is an old 15-digit number; ask for the 18-character one.</source>
+        <translation>这是旧的 15 位号码，请询问 18 位号码。</translation>
+    </message>
+    <message>
+        <source>Only digits, and X as the last character.</source>
+        <translation>只能是数字，最后一位可以是 X。</translation>
+    </message>
+    <message>
+        <source>The first two digits are not a province.</source>
+        <translation>前两位不是有效的省份代码。</translation>
+    </message>
+    <message>
+        <source>The birth date in the number is not valid.</source>
+        <translation>号码中的出生日期无效。</translation>
+    </message>
+    <message>
+        <source>The check character does not match: a digit is wrong or two are swapped.</source>
+        <translation>校验码不符：有一位输错或两位颠倒。</translation>
+    </message>
+    <message>
+        <source>The holder is under 18 and cannot sign for this product.</source>
+        <translation>机主未满 18 周岁，不能办理此业务。</translation>
+    </message>
+    <message>
+        <source>The notes are too long (500 characters).</source>
+        <translation>备注过长（最多 500 个字符）。</translation>
+    </message>
+    <message>
+        <source>The approval note is too long.</source>
+        <translation>审批原因过长。</translation>
+    </message>
+    <message>
+        <source>A price changed since the read-back (an offer ended or a price was updated). Nothing was saved: close the form, take the order again and read it back.</source>
+        <translation>复述之后价格有变（优惠已结束或价格已更新）。订单未保存：请关闭表单，重新下单并复述。</translation>
+    </message>
+    <message>
+        <source>This customer is not on this workstation yet; open their record again.</source>
+        <translation>本工作站上还没有该客户，请重新打开客户档案。</translation>
+    </message>
+    <message>
+        <source>The call is not recorded on this workstation.</source>
+        <translation>本工作站上没有该通话的记录。</translation>
+    </message>
+    <message>
+        <source>That round has left; choose another one.</source>
+        <translation>该批次已发出，请选择其他批次。</translation>
+    </message>
+    <message>
+        <source>This round is full: choose another one.</source>
+        <translation>该批次已满，请选择其他批次。</translation>
+    </message>
+    <message>
+        <source>Choose a preferred time.</source>
+        <translation>请选择期望时间。</translation>
+    </message>
+    <message>
+        <source>That round no longer exists; choose another one.</source>
+        <translation>该批次已不存在，请选择其他批次。</translation>
+    </message>
+    <message>
+        <source>Not valid (%1).</source>
+        <translation>无效（%1）。</translation>
+    </message>
+    <message>
+        <source>No dispatch round takes orders at this time of day: ask your supervisor to check the rounds&apos; cut-off times.</source>
+        <translation>当前时段没有派送批次接单：请主管检查各批次的截单时间。</translation>
+    </message>
+    <message>
+        <source>No dispatch rounds are set up: ask your supervisor.</source>
+        <translation>尚未设置派送批次：请联系主管。</translation>
+    </message>
+    <message>
+        <source>Line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Hall</source>
+        <translation>营业厅</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <source>Holder&apos;s name</source>
+        <translation>机主姓名</translation>
+    </message>
+    <message>
+        <source>Resident ID</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <source>Preferred time</source>
+        <translation>期望时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通话</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Any time</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <source>Morning (9-12)</source>
+        <translation>上午（9-12 点）</translation>
+    </message>
+    <message>
+        <source>Afternoon (13-18)</source>
+        <translation>下午（13-18 点）</translation>
+    </message>
+    <message>
+        <source>Evening (18-21)</source>
+        <translation>晚上（18-21 点）</translation>
+    </message>
+</context>
+<context>
     <name>PauseDialog</name>
     <message>
         <source>Not ready</source>
@@ -2461,6 +3574,117 @@ The agent console for telesales call centers.</source>
     <message>
         <source>Write a published article from the question and the answer (Ctrl+P)</source>
         <translation>用问题和答复写一篇发布的文章 (Ctrl+P)</translation>
+    </message>
+</context>
+<context>
+    <name>ReadBack</name>
+    <message>
+        <source>Read the order back to the customer. Save it only when they have confirmed every line.</source>
+        <translation>请向客户复述订单，客户确认每一项后再保存。</translation>
+    </message>
+    <message>
+        <source>Back (Esc)</source>
+        <translation>返回（Esc）</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>Customer confirmed: save (Ctrl+Enter)</source>
+        <translation>客户已确认：保存（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>less %1</source>
+        <translation>减 %1</translation>
+    </message>
+    <message>
+        <source>Total to pay: %1</source>
+        <translation>应付合计：%1</translation>
+    </message>
+    <message>
+        <source> (discount %1)</source>
+        <translation>（折扣 %1）</translation>
+    </message>
+    <message>
+        <source>Delivered to: %1</source>
+        <translation>送货地址：%1</translation>
+    </message>
+    <message>
+        <source>On %1. The courier calls %2 on %3 between %4 and %5 to book the hour.</source>
+        <translation>%1 送达。配送员将于 %3 %4-%5 致电 %2 预约具体时间。</translation>
+    </message>
+    <message>
+        <source>Preferred time: %1</source>
+        <translation>期望时间：%1</translation>
+    </message>
+    <message>
+        <source>Pick-up at: %1, %2</source>
+        <translation>自提地点：%1，%2</translation>
+    </message>
+    <message>
+        <source>Ready from %1; the hall calls %2.</source>
+        <translation>%1 起可自提，营业厅将致电 %2。</translation>
+    </message>
+    <message>
+        <source>Payment: %1 (no card details are taken).</source>
+        <translation>付款方式：%1（不收集任何银行卡信息）。</translation>
+    </message>
+    <message>
+        <source>Registered to: %1, ID %2. Have the ID card ready: it is checked at the hand-over.</source>
+        <translation>实名登记：%1，身份证 %2。请准备好身份证，交付时核验。</translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <source>Optional</source>
+        <extracomment>The results in the order of their keys, 1 to 4.</extracomment>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <source>Required: pick a usual reason or type one</source>
+        <translation>必填：选择常见原因或自行输入</translation>
+    </message>
+    <message>
+        <source>Delivery result of %1</source>
+        <translation>%1 的配送结果</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3, %4</source>
+        <translation>%1 · %2 · %3，%4</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation>按键 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount collected (¥)</source>
+        <translation>实收金额(&amp;A)（¥）</translation>
+    </message>
+    <message>
+        <source>&amp;New date</source>
+        <translation>新日期(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Reported &amp;by</source>
+        <translation>反馈人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Courier or hall clerk</source>
+        <translation>配送员或营业厅工作人员</translation>
+    </message>
+    <message>
+        <source>&amp;Save result</source>
+        <translation>保存结果(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -2906,8 +4130,8 @@ The agent console for telesales call centers.</source>
         <translation>订单明细</translation>
     </message>
     <message>
-        <source>Dispatch</source>
-        <translation>配送单</translation>
+        <source>Order status</source>
+        <translation>订单状态</translation>
     </message>
     <message>
         <source>Case</source>

@@ -92,6 +92,16 @@ def back_to_script(qtbot: QtBot, desk: Desk) -> None:
     key(qtbot, desk, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
 
 
+def close_order_form(qtbot: QtBot, desk: Desk) -> None:
+    """The script's order step opened the order form: close it (Esc) and go back (Ctrl+G)."""
+    orders = desk.window.orders
+    qtbot.waitUntil(lambda: orders.dialog is not None, timeout=3000)
+    assert orders.dialog is not None
+    orders.dialog.reject()
+    qtbot.waitUntil(lambda: orders.dialog is None, timeout=3000)
+    back_to_script(qtbot, desk)
+
+
 def answered_call_with_script(qtbot: QtBot, desk: Desk) -> None:
     """Ready, next contact, dial; the customer answers and the script is on screen."""
     window = desk.window
@@ -139,6 +149,7 @@ def test_a_sale_walked_by_number_keys_through_the_required_steps(
         key(qtbot, desk, Qt.Key.Key_1)
     assert order.args[0] is controller.call
     assert panel.walk.current.id == "order_readback"
+    close_order_form(qtbot, desk)  # this test takes no order (tests/gui/test_order_form.py)
     assert "[order.items?]" in panel.text.toPlainText()  # no order yet: a visible marker
     key(qtbot, desk, Qt.Key.Key_1)  # Confirms -> close
     key(qtbot, desk, Qt.Key.Key_1)  # End call: Sale chosen for wrap-up
@@ -180,7 +191,10 @@ def test_a_sale_is_refused_until_the_required_steps_are_passed(
 
     # In wrap-up the agent goes through the steps (Ctrl+G gives the keys back).
     key(qtbot, desk, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
-    for _ in range(4):  # verified, wants it, confirms, end call
+    key(qtbot, desk, Qt.Key.Key_1)  # verified
+    key(qtbot, desk, Qt.Key.Key_1)  # wants it: the order form opens
+    close_order_form(qtbot, desk)
+    for _ in range(2):  # confirms, end call
         key(qtbot, desk, Qt.Key.Key_1)
     assert panel.walk is not None
     assert panel.walk.current.id == "close_sale"

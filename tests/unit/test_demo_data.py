@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -17,8 +19,16 @@ import sqlalchemy as sa
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
 
 from agentdesk.domain.calls import ContactStatus, DispositionCategory
+from agentdesk.domain.delivery import DeliveryCalendar, DeliveryRound, next_slots, slot_for
+from agentdesk.domain.dispatch import NEXT_STATUSES, DeliveryResult, ResultReport, check_result
+from agentdesk.domain.order_form import MIN_CONTRACT_AGE, PreferredTime
+from agentdesk.domain.orders import OrderStatus, PaymentMethod
 from agentdesk.domain.people import Role
+from agentdesk.domain.resident_id import check_resident_id
 from agentdesk.services.demo import DEMO_AGENT, DEMO_PASSWORD, DemoSummary, generate_demo
+from agentdesk.services.demo.catalogue import create_catalogue
+from agentdesk.services.demo.context import DemoContext
+from agentdesk.services.demo.deliveries import DeliveryDesk, Placed
 from agentdesk.services.demo.ids import IdMaker, uuid7_from
 from agentdesk.services.passwords import fast_hasher
 from agentdesk.store.database import Database
@@ -27,6 +37,7 @@ from agentdesk.store.schema.base import metadata
 
 NOW = datetime(2026, 3, 18, 6, 30, tzinfo=UTC)  # a Wednesday, 14:30 in Shanghai
 SHANGHAI = timedelta(hours=8)
+NEW_YEAR = date(2027, 1, 1)  # the demo's delivery team does not work on 元旦
 
 
 def _generate(path: Path | None, *, customers: int, seed: int = 2026) -> tuple[Database,
@@ -145,12 +156,199 @@ def test_order_totals_equal_their_lines(demo: tuple[Database, DemoSummary]) -> N
         totals[line.order_id] += line.line_total
     for order_id, order in orders.items():
         assert order.total == totals[order_id], order.order_no
-        assert order.order_no.startswith("SO") and len(order.order_no) == 14
-        if order.delivery_method == "home_delivery" and order.status != "cancelled":
+        assert re.fullmatch(r"SO\d{6}-[0-9A-HJKMNP-TV-Z]{8}", order.order_no)
+        if order.delivery_method == "home_delivery":
             assert order.round_id is not None and order.round_date is not None
+            assert order.payment_method == PaymentMethod.CASH_ON_DELIVERY.value
         if order.delivery_method == "hall_pickup":
-            assert order.hall_id is not None
+            # Pick-ups travel to the hall with the round, ready from its delivery date.
+            assert order.hall_id is not None and order.round_id is not None
+            assert order.handover_at is not None
+            assert order.delivery_date >= (order.created_at + SHANGHAI).date()
+            assert order.payment_method == PaymentMethod.PAY_AT_HALL.value
     assert Counter(o.status for o in orders.values()).most_common(1)[0][0] == "delivered"
+
+
+# ---------------------------------------------------------------------- orders and deliveries
+@dataclass(frozen=True)
+class OrderBook:
+    """The demo's orders with their lines, histories (oldest first) and delivery set-up."""
+
+    orders: dict[uuid.UUID, Any]
+    lines: dict[uuid.UUID, list[Any]]
+    events: dict[uuid.UUID, list[Any]]
+    rounds: list[DeliveryRound]
+    calendar: DeliveryCalendar
+
+
+def _order_book(database: Database) -> OrderBook:
+    tables = metadata.tables
+    with database.read() as conn:
+        orders = {r.id: r for r in conn.execute(sa.select(tables["orders"]))}
+        lines: dict[uuid.UUID, list[Any]] = defaultdict(list)
+        for line in conn.execute(sa.select(tables["order_lines"])):
+            lines[line.order_id].append(line)
+        events: dict[uuid.UUID, list[Any]] = defaultdict(list)
+        table = tables["order_events"]
+        for event in conn.execute(sa.select(table).order_by(table.c.at, table.c.id)):
+            events[event.order_id].append(event)
+        rounds = [DeliveryRound(r.id, r.name, r.name_en, r.orders_from, r.orders_until,
+                                r.handover_at, r.booking_from, r.booking_until,
+                                r.delivery_day_offset, r.capacity)
+                  for r in conn.execute(sa.select(tables["delivery_rounds"]))]
+        closures = list(conn.execute(sa.select(tables["delivery_closures"])))
+    calendar = DeliveryCalendar(
+        frozenset(c.weekday for c in closures if c.weekday is not None),
+        frozenset(c.day for c in closures if c.day is not None))
+    return OrderBook(orders, lines, events, rounds, calendar)
+
+
+@pytest.fixture(scope="module")
+def book(demo: tuple[Database, DemoSummary]) -> OrderBook:
+    return _order_book(demo[0])
+
+
+def _shanghai_day(moment: datetime) -> date:
+    return moment.astimezone(timezone(SHANGHAI)).date()
+
+
+def test_order_money_adds_up(book: OrderBook) -> None:
+    for order_id, order in book.orders.items():
+        lines = book.lines[order_id]
+        assert order.gross == sum(line.unit_price * line.quantity for line in lines)
+        assert order.discount == sum(line.discount for line in lines)
+        assert order.total == order.gross - order.discount == sum(x.line_total for x in lines)
+        assert order.approved_by is None and order.approval_note == ""
+        assert order.updated_at == order.created_at
+    # Offers set the unit price, as the order form prices them; they are not discounts.
+    assert any(line.offer_id for lines in book.lines.values() for line in lines)
+    assert not any(order.discount for order in book.orders.values())
+
+
+def test_every_history_starts_with_the_capture_and_moves_forward(book: OrderBook) -> None:
+    for order_id, order in book.orders.items():
+        history = book.events[order_id]
+        first = history[0]
+        assert (first.status, first.source, first.at, first.user_id) == (
+            OrderStatus.CONFIRMED.value, "capture", order.created_at, order.agent_id)
+        for before, after in zip(history, history[1:], strict=False):
+            assert before.at < after.at, order.order_no  # no two at once, never backwards
+            assert OrderStatus(after.status) in NEXT_STATUSES[OrderStatus(before.status)]
+        for event in history:
+            assert event.updated_at == event.at <= NOW
+            assert event.id.version == 7 and event.id.int >> 80 == int(event.at.timestamp() * 1000)
+        assert history[-1].status == order.status, order.order_no
+
+
+def test_every_event_follows_the_reporting_rules(book: OrderBook) -> None:
+    sources: Counter[tuple[str, str]] = Counter()
+    for order_id, order in book.orders.items():
+        history = book.events[order_id]
+        for before, event in zip(history, history[1:], strict=False):
+            sources[(event.source, event.status)] += 1
+            if event.source == "dispatch":
+                assert order.delivery_method == "home_delivery"
+                assert event.status == OrderStatus.DISPATCHED.value
+            elif event.source == "cancel":
+                assert event.user_id == order.agent_id and event.reason
+                assert order.handover_at is None or event.at < order.handover_at
+            else:
+                assert event.source == "result" and event.reporter, order.order_no
+                report = ResultReport(order.order_no, DeliveryResult(event.status),
+                                      event.reason, event.collected, event.reschedule_date,
+                                      event.reporter)
+                check_result(report, status=OrderStatus(before.status), total=order.total,
+                             payment=PaymentMethod(order.payment_method),
+                             today=_shanghai_day(event.at))
+                if event.status == OrderStatus.DELIVERED.value:
+                    assert event.collected == order.total
+        dispatched = [e for e in history if e.source == "dispatch"]
+        if dispatched:
+            assert dispatched[0].at == order.handover_at
+    expected = {("dispatch", "dispatched"), ("cancel", "cancelled")} | {
+        ("result", r.value) for r in DeliveryResult}
+    assert set(sources) == expected
+
+
+def test_home_deliveries_go_out_with_the_domain_round(book: OrderBook) -> None:
+    assert book.calendar == DeliveryCalendar(holidays=frozenset({NEW_YEAR}))
+    homes = [o for o in book.orders.values() if o.delivery_method == "home_delivery"]
+    assert homes
+    for order in homes:
+        slot = slot_for(order.created_at, book.rounds, book.calendar)
+        assert (order.round_id, order.round_date) == (slot.round.id, slot.handover_date)
+        assert order.handover_at == slot.handover
+        assert order.delivery_date == slot.delivery_date
+
+
+def test_the_coming_round_has_orders_waiting(book: OrderBook) -> None:
+    coming = next_slots(NOW, book.rounds, book.calendar, 1)[0]
+    waiting = [o for o in book.orders.values()
+               if (o.round_id, o.round_date) == (coming.round.id, coming.handover_date)]
+    assert waiting and {o.status for o in waiting} <= {"confirmed", "cancelled"}
+    statuses = Counter(o.status for o in book.orders.values())
+    assert statuses["dispatched"] and statuses["confirmed"]
+
+
+def test_real_name_holders_carry_valid_resident_ids(
+        demo: tuple[Database, DemoSummary], book: OrderBook) -> None:
+    database, _ = demo
+    customers, products = metadata.tables["customers"], metadata.tables["products"]
+    with database.read() as conn:
+        people = {r.id: r for r in conn.execute(sa.select(customers))}
+        needs = set(conn.execute(sa.select(products.c.id).where(
+            products.c.requires_real_name)).scalars())
+    numbers: dict[uuid.UUID, set[str]] = defaultdict(set)
+    for order_id, order in book.orders.items():
+        if not any(line.product_id in needs for line in book.lines[order_id]):
+            assert (order.real_name, order.resident_id) == ("", ""), order.order_no
+            continue
+        person = people[order.customer_id]
+        holder = check_resident_id(order.resident_id, today=_shanghai_day(NOW))
+        assert holder.number == order.resident_id and order.real_name == person.name
+        assert holder.age(_shanghai_day(order.created_at)) >= MIN_CONTRACT_AGE
+        if person.gender != "unknown":
+            assert holder.gender.value == person.gender
+        numbers[order.customer_id].add(order.resident_id)
+    assert numbers and all(len(held) == 1 for held in numbers.values())
+    assert len({n for held in numbers.values() for n in held}) == len(numbers)
+
+
+def test_orders_carry_the_order_forms_details(book: OrderBook) -> None:
+    orders = list(book.orders.values())
+    preferred = Counter(o.preferred_time for o in orders)
+    assert set(preferred) <= {t.value for t in PreferredTime}
+    assert preferred.most_common(1)[0][0] == PreferredTime.ANY.value and len(preferred) == 4
+    assert 0 < sum(bool(o.notes) for o in orders) < len(orders) / 4
+    options = [line.options for lines in book.lines.values() for line in lines if line.options]
+    assert options and all(len(o) <= 100 and "GB " in o for o in options)
+
+
+def test_the_delivery_team_rests_on_new_years_day(tmp_path: Path) -> None:
+    database = Database.open(tmp_path / "catalogue.db")
+    upgrade_local(database)
+    now = datetime(2027, 1, 5, 4, tzinfo=UTC)
+    try:
+        with database.write() as conn:
+            ctx = DemoContext(conn, 2026, now)
+            desk = DeliveryDesk(ctx, create_catalogue(ctx), ctx.ids("orders"))
+            closures = list(conn.exec_driver_sql("SELECT day, weekday, name FROM "
+                                                 "delivery_closures"))
+    finally:
+        database.close()
+    assert [tuple(c) for c in closures] == [(NEW_YEAR.isoformat(), None, "元旦")]
+    taken = datetime(2026, 12, 30, 1, tzinfo=UTC)  # 09:00 in Shanghai, every 20 minutes
+    while taken < datetime(2027, 1, 2, 14, tzinfo=UTC):
+        slot = desk.slot(taken)
+        assert NEW_YEAR not in (slot.handover_date, slot.delivery_date)
+        history = desk.history(Placed(uuid.uuid4(), taken, uuid.uuid4(), Decimal("129.00"),
+                                      PreferredTime.ANY, slot))
+        for event in history:
+            if event["source"] in ("dispatch", "result"):
+                assert _shanghai_day(event["at"]) != NEW_YEAR
+            assert event["reschedule_date"] != NEW_YEAR
+        taken += timedelta(minutes=20)
+    assert desk.slot(datetime(2026, 12, 31, 9, tzinfo=UTC)).handover_date == date(2027, 1, 2)
 
 
 def test_contacts_follow_the_dialing_rules(demo: tuple[Database, DemoSummary]) -> None:
@@ -289,7 +487,8 @@ def test_ids_are_uuid7() -> None:
 
 def test_same_seed_gives_identical_rows_and_another_seed_does_not() -> None:
     tables = ("users", "customers", "customer_phones", "contacts", "calls", "orders",
-              "order_lines", "kb_articles", "agent_state_events")
+              "order_lines", "order_events", "delivery_closures", "kb_articles",
+              "agent_state_events")
     first, _ = _generate(None, customers=120)
     second, _ = _generate(None, customers=120)
     other, _ = _generate(None, customers=120, seed=7)

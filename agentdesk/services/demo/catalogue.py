@@ -1,4 +1,4 @@
-"""Campaigns with their disposition codes, products, offers, halls, delivery rounds and targets."""
+"""Campaigns with their disposition codes, products, offers, halls, delivery set-up and targets."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from agentdesk.domain.calls import DispositionCategory
+from agentdesk.domain.delivery import DeliveryCalendar
 from agentdesk.domain.orders import ProductKind
 from agentdesk.services.demo.context import DemoContext, local, parse_clock, synced
 from agentdesk.services.demo.people import Staff
@@ -21,7 +22,7 @@ from agentdesk.store.schema.catalogue import (
     products,
     targets,
 )
-from agentdesk.store.schema.orders import business_halls, delivery_rounds
+from agentdesk.store.schema.orders import business_halls, delivery_closures, delivery_rounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,7 @@ class Catalogue:
     offers: dict[str, Offer]
     rounds: tuple[DeliveryRound, ...]
     halls: tuple[Hall, ...]
+    calendar: DeliveryCalendar = DeliveryCalendar()
 
     def offer_on(self, day: date, sku: str) -> Offer | None:
         """Return the offer valid on ``day`` for product ``sku``, if any."""
@@ -175,13 +177,13 @@ def create_catalogue(ctx: DemoContext) -> Catalogue:
         for o in deals.values()
     ])
     ctx.insert(disposition_codes, code_rows)
-    rounds, halls = _delivery(ctx, ids.at, created)
-    return Catalogue(made["outbound"], made["inbound"], items, deals, rounds, halls)
+    rounds, halls, calendar = _delivery(ctx, ids.at, created)
+    return Catalogue(made["outbound"], made["inbound"], items, deals, rounds, halls, calendar)
 
 
 def _delivery(
     ctx: DemoContext, new_id: Callable[[datetime], uuid.UUID], created: datetime
-) -> tuple[tuple[DeliveryRound, ...], tuple[Hall, ...]]:
+) -> tuple[tuple[DeliveryRound, ...], tuple[Hall, ...], DeliveryCalendar]:
     data = load("delivery")
     halls = tuple(Hall(new_id(created), h["name"], h["city"], h["vip"], h) for h in data["halls"])
     ctx.insert(business_halls, [
@@ -204,7 +206,12 @@ def _delivery(
          "delivery_day_offset": r.day_offset, "capacity": r.capacity}
         for r in rounds
     ])
-    return rounds, halls
+    closed = [(date.fromisoformat(c["day"]), c["name"]) for c in data["closures"]]
+    ctx.insert(delivery_closures, [
+        {**synced(new_id(created), created), "day": day, "weekday": None, "name": name}
+        for day, name in closed
+    ])
+    return rounds, halls, DeliveryCalendar(holidays=frozenset(day for day, _ in closed))
 
 
 def create_targets(ctx: DemoContext, staff: Staff, catalogue: Catalogue) -> None:

@@ -1,25 +1,46 @@
-"""Orders from the simulated sales, their lines, delivery rounds and the dispatch results."""
+"""Orders from the simulated sales: the order form's lines, totals and details.
+
+Each sale becomes one order the way the order form would take it: lines priced with the
+campaign's offers, the delivery promise of the round it goes out with (or a pick-up day at a
+business hall), the customer's preferred time, notes, and the real-name holder for products
+that must be registered in a name. :mod:`agentdesk.services.demo.deliveries` plays out what
+happens to the order afterwards as ``order_events``.
+"""
 
 from __future__ import annotations
 
 import random
-from collections import defaultdict
-from datetime import date, datetime, time, timedelta
+import uuid
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from agentdesk.domain.orders import DeliveryMethod, OrderStatus, PaymentMethod, money
-from agentdesk.services.demo.catalogue import Catalogue, DeliveryRound, Hall
-from agentdesk.services.demo.context import SHANGHAI, DemoContext, local, synced
+import sqlalchemy as sa
+
+from agentdesk.domain.customers import Gender
+from agentdesk.domain.order_form import MIN_CONTRACT_AGE, PreferredTime
+from agentdesk.domain.orders import DeliveryMethod, PaymentMethod, ProductKind, money, order_number
+from agentdesk.domain.resident_id import check_digit
+from agentdesk.services.demo.catalogue import Catalogue, Hall
+from agentdesk.services.demo.context import SHANGHAI, DemoContext, synced
+from agentdesk.services.demo.customers import DemoCustomer
+from agentdesk.services.demo.deliveries import DeliveryDesk, Placed
 from agentdesk.services.demo.history import Sale
 from agentdesk.services.demo.sources import load
-from agentdesk.store.schema.orders import dispatches, order_lines, orders
+from agentdesk.store.schema.contacts import customers
+from agentdesk.store.schema.orders import order_events, order_lines, orders
 
 _PLANS = (("P5G129", 45), ("P5G169", 35), ("P5G239", 12), ("P5G079", 8))
 _HANDSETS = (("HW-M60P", 30), ("HW-NOVA12", 25), ("XM-14", 20), ("IP-15", 15), ("OPPO-R11", 10))
 _ADDONS = (("ADD-FLOW10", 50), ("ADD-VIDEO", 30), ("ADD-CARD", 20))
-_FINAL = ((OrderStatus.DELIVERED, 84), (OrderStatus.FAILED, 6), (OrderStatus.REFUSED, 4),
-          (OrderStatus.RESCHEDULED, 3), (OrderStatus.CANCELLED, 3))
+#: Holders' ages when they first order a contract product: (youngest, oldest), weight.
+_AGES = (((MIN_CONTRACT_AGE, 24), 12), ((25, 34), 30), ((35, 44), 25), ((45, 54), 18),
+         ((55, 70), 15))
+_STUDENT_AGES = (MIN_CONTRACT_AGE, 23)
+NOTE_SHARE = 0.12  # orders with a note for the courier or the hall
+OPTIONS_SHARE = 0.6  # handset lines where the agent recorded the colour
+HOME_REGION_SHARE = 0.8  # holders whose number was issued where they live now
+
 
 def _pick(rng: random.Random, weighted: tuple[tuple[str, int], ...]) -> str:
     return rng.choices([k for k, _ in weighted], [w for _, w in weighted])[0]
@@ -30,7 +51,7 @@ class OrderDesk:
 
     Args:
         ctx: The generation run.
-        catalogue: Products, offers, rounds and halls.
+        catalogue: Products, offers, rounds, halls and the delivery calendar.
     """
 
     def __init__(self, ctx: DemoContext, catalogue: Catalogue) -> None:
@@ -38,30 +59,29 @@ class OrderDesk:
         self._rng = ctx.rng("orders")
         self._ids = ctx.ids("orders")
         self._catalogue = catalogue
-        delivery = load("delivery")
-        self._couriers: list[str] = delivery["couriers"]
-        self._reasons: dict[OrderStatus, list[str]] = {
-            OrderStatus.FAILED: delivery["failed_reasons"],
-            OrderStatus.REFUSED: delivery["refused_reasons"],
-            OrderStatus.RESCHEDULED: delivery["rescheduled_reasons"],
-        }
+        self.delivery = DeliveryDesk(ctx, catalogue, self._ids)
+        form = load("orders")
+        self._times = tuple((PreferredTime(t), w) for t, w in form["preferred_times"])
+        self._courier_notes: list[str] = form["courier_notes"]
+        self._hall_notes: list[str] = form["hall_notes"]
+        self._options: dict[str, list[Any]] = form["handset_options"]
+        self._regions: dict[str, dict[str, str]] = form["region_codes"]
+        self._genders: dict[uuid.UUID, str] | None = None
+        self._holders: dict[uuid.UUID, tuple[str, str]] = {}
         self.orders: list[dict[str, Any]] = []
         self.lines: list[dict[str, Any]] = []
-        self.dispatches: list[dict[str, Any]] = []
+        self.events: list[dict[str, Any]] = []
 
     def take(self, sales: list[Sale]) -> None:
-        """Create an order for every sale, numbered per day in the order they were taken."""
-        per_day: dict[date, int] = defaultdict(int)
+        """Create an order for every sale, numbered as the order form numbers them."""
         for sale in sorted(sales, key=lambda s: s.at):
-            day = sale.at.astimezone(SHANGHAI).date()
-            per_day[day] += 1
-            self._order(sale, f"SO{day:%Y%m%d}{per_day[day]:04d}")
+            self._order(sale)
 
     def write(self) -> None:
-        """Insert orders, order lines and dispatches."""
+        """Insert orders, their lines and their status histories."""
         self._ctx.insert(orders, self.orders)
         self._ctx.insert(order_lines, self.lines)
-        self._ctx.insert(dispatches, self.dispatches)
+        self._ctx.insert(order_events, self.events)
 
     # ------------------------------------------------------------------ the order form
     def _basket(self, sale: Sale) -> list[tuple[str, int]]:
@@ -88,52 +108,78 @@ class OrderDesk:
             basket.append(("ADD-VIDEO", 1))
         return basket
 
-    def _order(self, sale: Sale, order_no: str) -> None:
-        catalogue = self._catalogue
+    def _order(self, sale: Sale) -> None:
+        catalogue, rng = self._catalogue, self._rng
         created = sale.at
         order_id = self._ids.at(created)
         day = created.astimezone(SHANGHAI).date()
-        total = Decimal(0)
-        line_rows = []
+        order_no = order_number(order_id, day)
+        gross = discount = Decimal(0)
+        real_name_needed = False
         basket = self._basket(sale)
         free_fttr = any(sku == "PFAM199" for sku, _ in basket)
         for sku, quantity in basket:
             product = catalogue.products[sku]
+            real_name_needed |= bool(product.source["requires_real_name"])
             offer = catalogue.offer_on(day, sku)
+            # As the order form prices it: an offer sets the unit price (the agent's own
+            # discounts are rare and small, so the demo gives none).
             unit = product.price
-            discount = Decimal(0)
             if offer is not None and offer.price < unit:
-                discount = (unit - offer.price) * quantity
+                unit = offer.price
             if sku == "ADD-FTTR" and free_fttr:
                 offer = catalogue.offers.get("OF-FAM")
-                discount = unit * quantity
-            line_total = money(unit * quantity - discount)
-            total += line_total
-            line_rows.append({
+                unit = Decimal(0)
+            off = money(Decimal(0))
+            line_gross = money(unit * quantity)
+            gross += line_gross
+            discount += off
+            self.lines.append({
                 **synced(self._ids.at(created), created), "order_id": order_id,
                 "product_id": product.id, "offer_id": None if offer is None else offer.id,
-                "quantity": quantity, "unit_price": money(unit), "discount": money(discount),
-                "line_total": line_total,
+                "quantity": quantity, "unit_price": money(unit), "discount": off,
+                "line_total": line_gross - off, "options": self._options_for(product.kind, sku),
             })
         hall = self._hall_for(sale)
-        status, round_, round_date, dispatch = self._fulfil(sale, order_id, hall)
-        updated = dispatch["reported_at"] if dispatch else created
+        preferred = PreferredTime.ANY if hall else _pick_time(rng, self._times)
+        notes = ""
+        if rng.random() < NOTE_SHARE:
+            notes = rng.choice(self._hall_notes if hall else self._courier_notes)
+        real_name = resident_id = ""
+        if real_name_needed:
+            real_name, resident_id = self._holder(sale.customer, day)
+        total = gross - discount
+        desk = self.delivery
+        # Pick-ups travel to the hall with the round too, ready from its delivery date.
+        slot = desk.slot(created)
+        pickup_day = max(desk.pickup_day(created), slot.delivery_date) if hall else None
+        history = desk.history(Placed(order_id, created, sale.agent.user_id, total, preferred,
+                                      None if hall else slot, hall, pickup_day))
+        self.events.extend(history)
         self.orders.append({
-            **synced(order_id, updated), "order_no": order_no, "customer_id": sale.customer.id,
+            **synced(order_id, created), "order_no": order_no, "customer_id": sale.customer.id,
             "call_id": sale.call_id, "campaign_id": sale.campaign.id,
-            "agent_id": sale.agent.user_id, "status": status.value, "total": money(total),
+            "agent_id": sale.agent.user_id, "status": history[-1]["status"], "total": total,
             "delivery_method": (DeliveryMethod.HALL_PICKUP if hall else
                                 DeliveryMethod.HOME_DELIVERY).value,
             "payment_method": (PaymentMethod.PAY_AT_HALL if hall else
                                PaymentMethod.CASH_ON_DELIVERY).value,
             "delivery_address": "" if hall else sale.customer.address,
             "contact_e164": sale.e164, "hall_id": hall.id if hall else None,
-            "round_id": round_.id if round_ else None, "round_date": round_date,
-            "created_at": created,
+            "round_id": slot.round.id, "round_date": slot.handover_date, "created_at": created,
+            "gross": gross, "discount": discount, "approved_by": None, "approval_note": "",
+            "preferred_time": preferred.value, "real_name": real_name,
+            "resident_id": resident_id, "notes": notes,
+            "handover_at": slot.handover, "delivery_date": slot.delivery_date,
         })
-        self.lines.extend(line_rows)
-        if dispatch:
-            self.dispatches.append(dispatch)
+
+    def _options_for(self, kind: ProductKind, sku: str) -> str:
+        if kind is not ProductKind.HANDSET or sku not in self._options:
+            return ""
+        if self._rng.random() >= OPTIONS_SHARE:
+            return ""
+        storage, colours = self._options[sku]
+        return f"{storage} {self._rng.choice(colours)}"
 
     def _hall_for(self, sale: Sale) -> Hall | None:
         city = sale.customer.city["name"]
@@ -146,62 +192,44 @@ class OrderDesk:
         rooms = [h for h in halls if h.vip == vip] or [h for h in halls if not h.vip]
         return self._rng.choice(rooms) if rooms else None
 
-    # ------------------------------------------------------------------ delivery
-    def round_for(self, created: datetime) -> tuple[DeliveryRound, date]:
-        """Return the round an order taken at ``created`` goes out with, and its handover date.
+    # ------------------------------------------------------------------ real name
+    def _holder(self, customer: DemoCustomer, day: date) -> tuple[str, str]:
+        """Return the customer's name and resident ID number, the same on every order."""
+        held = self._holders.get(customer.id)
+        if held is None:
+            held = (customer.name, self._resident_id(customer, day))
+            self._holders[customer.id] = held
+        return held
 
-        A round's window may wrap past midnight (17:00-11:00): orders after its start go out
-        the next day.
-        """
-        moment = created.astimezone(SHANGHAI)
-        for round_ in self._catalogue.rounds:
-            start, until = round_.orders_from, round_.orders_until
-            now = moment.time()
-            if start < until and start <= now < until:
-                return round_, moment.date()
-            if start > until and (now >= start or now < until):
-                later = now >= start
-                return round_, moment.date() + timedelta(days=1 if later else 0)
-        raise ValueError(f"No delivery round takes orders at {moment:%H:%M}")
+    def _gender(self, customer_id: uuid.UUID) -> Gender:
+        if self._genders is None:
+            rows = self._ctx.conn.execute(sa.select(customers.c.id, customers.c.gender))
+            self._genders = {row.id: row.gender for row in rows}
+        return Gender(self._genders.get(customer_id, Gender.UNKNOWN.value))
 
-    def _fulfil(self, sale: Sale, order_id: Any, hall: Hall | None) -> tuple[
-            OrderStatus, DeliveryRound | None, date | None, dict[str, Any] | None]:
-        rng, now = self._rng, self._ctx.now
-        created = sale.at
-        if rng.random() < 0.02:
-            return OrderStatus.CANCELLED, None, None, None
-        if hall is not None:
-            served = local(created.astimezone(SHANGHAI).date() + timedelta(days=rng.randint(1, 3)),
-                           time(rng.randrange(10, 18), rng.randrange(60)))
-            if served > now:
-                return OrderStatus.CONFIRMED, None, None, None
-            status = OrderStatus.DELIVERED if rng.random() < 0.92 else OrderStatus.FAILED
-            reason = ("客户到厅办理并付款" if status is OrderStatus.DELIVERED
-                      else "客户逾期未到厅自提")
-            return status, None, None, self._dispatch(order_id, None, hall, status, reason,
-                                                      served, hall.name)
-        round_, handover_date = self.round_for(created)
-        if local(handover_date, round_.handover_at) > now:
-            return OrderStatus.CONFIRMED, round_, handover_date, None
-        delivery_day = handover_date + timedelta(days=round_.day_offset)
-        first_hour = 13 if round_.day_offset == 0 else 9
-        delivered = local(delivery_day, time(first_hour)) + timedelta(
-            minutes=rng.randrange(0, (19 - first_hour) * 60))
-        reported = delivered + timedelta(minutes=rng.randrange(10, 90))
-        if reported > now:
-            return OrderStatus.DISPATCHED, round_, handover_date, None
-        status = rng.choices([s for s, _ in _FINAL], [w for _, w in _FINAL])[0]
-        if status is OrderStatus.CANCELLED:
-            return status, round_, handover_date, None
-        reasons = self._reasons.get(status)
-        reason = rng.choice(reasons) if reasons else "已签收，回执已收回"
-        return status, round_, handover_date, self._dispatch(
-            order_id, round_, None, status, reason, reported, rng.choice(self._couriers))
+    def _resident_id(self, customer: DemoCustomer, day: date) -> str:
+        """Return a valid number for an adult born where they live (mostly), of their gender."""
+        rng = self._rng
+        if "学生" in customer.tags:
+            youngest, oldest = _STUDENT_AGES
+        else:
+            youngest, oldest = rng.choices([a for a, _ in _AGES], [w for _, w in _AGES])[0]
+        age = rng.randint(youngest, oldest)
+        # Born between age + 1 years and age years before the day: exactly ``age`` on it.
+        birthday = date(day.year - age, day.month, min(day.day, 28))
+        birth = birthday - timedelta(days=rng.randrange(1, 365))
+        districts = self._regions.get(customer.city["name"], {})
+        region = next((code for name, code in districts.items() if name in customer.address),
+                      None)
+        if region is None or rng.random() >= HOME_REGION_SHARE:
+            region = rng.choice([c for codes in self._regions.values() for c in codes.values()])
+        gender = self._gender(customer.id)
+        digits = "13579" if gender is Gender.MALE else "02468" if gender is Gender.FEMALE \
+            else "0123456789"
+        first_17 = f"{region}{birth:%Y%m%d}{rng.randrange(100):02d}{rng.choice(digits)}"
+        return first_17 + check_digit(first_17)
 
-    def _dispatch(self, order_id: Any, round_: DeliveryRound | None, hall: Hall | None,
-                  status: OrderStatus, reason: str, reported: datetime,
-                  reporter: str) -> dict[str, Any]:
-        return {**synced(self._ids.at(reported), reported), "order_id": order_id,
-                "round_id": round_.id if round_ else None, "hall_id": hall.id if hall else None,
-                "result": status.value, "reason": reason, "reported_at": reported,
-                "reported_by": reporter}
+
+def _pick_time(rng: random.Random,
+               weighted: tuple[tuple[PreferredTime, int], ...]) -> PreferredTime:
+    return rng.choices([t for t, _ in weighted], [w for _, w in weighted])[0]

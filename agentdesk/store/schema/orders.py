@@ -1,4 +1,4 @@
-"""Orders and their lines, business halls, delivery rounds and dispatches."""
+"""Orders, their lines and status history, business halls, delivery rounds and closures."""
 
 from __future__ import annotations
 
@@ -51,7 +51,20 @@ orders = synced_table(
     ref("delivery_rounds", "round_id"),
     sa.Column("round_date", sa.Date(), nullable=True),
     sa.Column("created_at", UTCDateTime(), nullable=False),
+    # Added with the order form (no foreign keys: SQLite adds them without copying the table).
+    sa.Column("gross", Money(), nullable=False, server_default=sa.text("0")),
+    sa.Column("discount", Money(), nullable=False, server_default=sa.text("0")),
+    sa.Column("approved_by", sa.Uuid(), nullable=True),  # the supervisor; users.id
+    text("approval_note", 200),
+    sa.Column("preferred_time", sa.String(16), nullable=False, server_default=sa.text("'any'")),
+    text("real_name", 30),
+    text("resident_id", 18),
+    text("notes", 500),
+    sa.Column("handover_at", UTCDateTime(), nullable=True),  # promised on the call
+    sa.Column("delivery_date", sa.Date(), nullable=True),
     sa.Index("ix_orders_customer_created", "customer_id", "created_at"),
+    sa.Index("ix_orders_round_date", "round_date", "round_id"),
+    sa.Index("ix_orders_hall_delivery", "hall_id", "delivery_date"),
 )
 
 order_lines = synced_table(
@@ -64,16 +77,31 @@ order_lines = synced_table(
     sa.Column("unit_price", Money(), nullable=False),
     sa.Column("discount", Money(), nullable=False),
     sa.Column("line_total", Money(), nullable=False),
+    text("options", 100),
 )
 
-dispatches = synced_table(
-    "dispatches",
+order_events = synced_table(
+    "order_events",
     TableKind.FACT,
     ref("orders", nullable=False),
-    ref("delivery_rounds", "round_id"),
-    ref("business_halls", "hall_id"),
-    sa.Column("result", sa.String(16), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("at", UTCDateTime(), nullable=False),
+    # capture, dispatch, result, import, cancel, migration
+    sa.Column("source", sa.String(16), nullable=False),
+    ref("users"),
+    text("reporter", 100),
     text("reason", 500),
-    sa.Column("reported_at", UTCDateTime(), nullable=False),
-    text("reported_by", 100),
+    sa.Column("collected", Money(), nullable=True),
+    sa.Column("reschedule_date", sa.Date(), nullable=True),
+    sa.Column("callback_id", sa.Uuid(), nullable=True),  # the follow-up callback it booked
+    sa.Index("ix_order_events_order_at", "order_id", "at"),
+    sa.Index("ix_order_events_status_reschedule", "status", "reschedule_date"),
+)
+
+delivery_closures = synced_table(
+    "delivery_closures",
+    TableKind.REFERENCE,
+    sa.Column("day", sa.Date(), nullable=True),  # a date without handover or delivery...
+    sa.Column("weekday", sa.Integer(), nullable=True),  # ...or a weekday, 0 = Monday
+    text("name", 100),
 )

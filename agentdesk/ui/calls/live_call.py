@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -55,6 +55,7 @@ class LiveCall:
             published during the call).
         walk: The call's way through that script.
         script_disposition: The disposition an answer of the script chose, for wrap-up.
+        orders: The orders saved on the call (number by id); they get the call's id.
     """
 
     direction: CallDirection
@@ -72,6 +73,7 @@ class LiveCall:
     script_id: uuid.UUID | None = None
     walk: ScriptWalk | None = None
     script_disposition: DispositionOption | None = None
+    orders: dict[uuid.UUID, str] = field(default_factory=dict)
 
     @property
     def state(self) -> CallState | None:
@@ -122,4 +124,5 @@ def finished_call(call: LiveCall, agent_id: uuid.UUID, option: DispositionOption
         script_id=call.script_id if call.walk is not None and call.answered else None,
         script_path=tuple(walk_path(call.walk)) if call.walk is not None and call.answered
         else (),
+        order_ids=tuple(call.orders),
     )

@@ -62,7 +62,7 @@ class SyncIssueWords(QObject):
             "dispositions": self.tr("Call result"),
             "orders": self.tr("Order"),
             "order_lines": self.tr("Order line"),
-            "dispatches": self.tr("Dispatch"),
+            "order_events": self.tr("Order status"),
             "cases": self.tr("Case"),
             "case_events": self.tr("Case event"),
             "agent_state_events": self.tr("Agent state"),

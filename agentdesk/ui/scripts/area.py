@@ -68,6 +68,7 @@ class ScriptArea(QObject):
         self._answered = False
         self._values_asked = 0
         self._values: dict[str, str] = {}
+        self._extra: dict[str, str] = {}  # values learnt during the call (a saved order's)
         self._editor: QObject | None = None
         self.panel = ScriptPanel(window, window)
         self.panel.set_action_text(self._describe)
@@ -165,6 +166,7 @@ class ScriptArea(QObject):
         self._answered = False
         self._customer = call.customer_id
         self._values = {}
+        self._extra = {}
         self._calls.panel.wrap_up.clear_plan()
         self.panel.set_note("")
         service, campaign = self.service, call.campaign
@@ -224,7 +226,16 @@ class ScriptArea(QObject):
         if call is not self._call or asked != self._values_asked:
             return  # another call, or a later look-up (the customer became known)
         due = self._calls.panel.wrap_up.planned_callback_time()
-        self._values = {**values, **({"callback.due": due} if due else {})}
+        self._values = {**values, **self._extra,
+                        **({"callback.due": due} if due else {})}
+        self.panel.set_values(self._values)
+
+    def add_values(self, values: dict[str, str]) -> None:
+        """Show more values in the current call's script (an order's, once it is saved)."""
+        if self._call is None:
+            return
+        self._extra.update(values)
+        self._values.update(values)
         self.panel.set_values(self._values)
 
     def _callback_time(self, text: str) -> None:
@@ -248,6 +259,7 @@ class ScriptArea(QObject):
         self._call = None
         self._customer = None
         self._values = {}
+        self._extra = {}
         self.panel.show_walk(None, {})
         self.panel.set_enabled_walk(False)
         self.panel.set_note("")

@@ -1,0 +1,1 @@
+"""Orders in the console: the order form, dispatch sheets and delivery results."""
