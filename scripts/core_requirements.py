@@ -11,7 +11,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 QT_PREFIXES = ("pyside6", "shiboken6", "pyqtgraph")
-TEST_TOOLS = ("pytest", "hypothesis")
+TEST_TOOLS = ("pytest", "pytest-xdist", "hypothesis")
 _NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[([^\]]*)\])?")
 
 
@@ -77,7 +77,8 @@ def core_requirements(pyproject: Path, with_test_tools: bool = False) -> list[st
 
     Args:
         pyproject: Path of the pyproject.toml to read.
-        with_test_tools: Also return the pytest and hypothesis entries of the ``dev`` extra.
+        with_test_tools: Also return the pytest, pytest-xdist and hypothesis entries of the ``dev``
+            extra.
 
     Returns:
         Requirement strings in their original spelling, environment markers kept, no duplicates.
@@ -112,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--with-test-tools",
         action="store_true",
-        help="also print the pytest and hypothesis requirements of the dev extra",
+        help="also print the pytest, pytest-xdist and hypothesis requirements of the dev extra",
     )
     parser.add_argument(
         "--pyproject", type=Path, default=ROOT / "pyproject.toml", help="pyproject.toml to read"

@@ -55,7 +55,9 @@ try {
     Invoke-Step 'ruff' { & (Join-Path $Venv 'ruff.exe') check . }
     Invoke-Step 'mypy' { & (Join-Path $Venv 'mypy.exe') }
     Invoke-Step 'import-linter' { & (Join-Path $Venv 'lint-imports.exe') }
-    Invoke-Step 'pytest' { & (Join-Path $Venv 'python.exe') -m pytest @PytestArgs }
+    # One test process per CPU, at most 4 (the database servers are shared).
+    $Workers = [Math]::Max(1, [Math]::Min(4, [Environment]::ProcessorCount))
+    Invoke-Step 'pytest' { & (Join-Path $Venv 'python.exe') -m pytest -n $Workers @PytestArgs }
 
     Invoke-Step 'core-bootstrap' { & (Join-Path $PSScriptRoot 'bootstrap.ps1') -Core }
     if ($script:Failed -contains 'core-bootstrap') {
@@ -78,7 +80,7 @@ try {
             $saved = $env:PYTHONPATH
             $env:PYTHONPATH = if ($saved) { "$PSScriptRoot;$saved" } else { $PSScriptRoot }
             try {
-                & (Join-Path $CoreVenv 'python.exe') -m pytest -p pytest_noqt tests/unit
+                & (Join-Path $CoreVenv 'python.exe') -m pytest -p pytest_noqt -n $Workers tests/unit
             } finally {
                 $env:PYTHONPATH = $saved
             }

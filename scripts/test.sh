@@ -27,6 +27,11 @@ step() {
     fi
 }
 
+# Test processes: one per CPU, at most 4 (the PostgreSQL and MariaDB servers are shared).
+workers=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+[ "$workers" -gt 4 ] 2>/dev/null && workers=4
+[ "$workers" -ge 1 ] 2>/dev/null || workers=2
+
 pytest_step() {
     # Runs pytest; "no tests collected" (exit 5) is a failure with its own message.
     local status=0
@@ -58,7 +63,7 @@ core_pytest() {
     # scripts/pytest_noqt.py declares those keys as inert, so the same configuration applies
     # unchanged in the environment that has neither Qt nor pytest-qt.
     PYTHONPATH="$root/scripts${PYTHONPATH:+:$PYTHONPATH}" \
-        pytest_step .venv-core/bin/python -m pytest -p pytest_noqt tests/unit
+        pytest_step .venv-core/bin/python -m pytest -p pytest_noqt -n "$workers" tests/unit
 }
 
 bash scripts/bootstrap.sh
@@ -67,7 +72,7 @@ bash scripts/ensure_services.sh
 step ruff .venv/bin/ruff check .
 step mypy .venv/bin/mypy
 step import-linter .venv/bin/lint-imports
-step pytest pytest_step .venv/bin/python -m pytest "$@"
+step pytest pytest_step .venv/bin/python -m pytest -n "$workers" "$@"
 
 step core-bootstrap bash scripts/bootstrap.sh --core
 case " $failed " in
