@@ -28,7 +28,7 @@ from agentdesk.services.my_day import MyDay, MyDayService, day_bounds, time_zone
 from agentdesk.services.workspace import LOCAL_DB
 from agentdesk.store.database import Database
 from agentdesk.store.migrate import head_revision, upgrade_local
-from benchmarks.call_rows import insert_calls
+from benchmarks.call_rows import insert_calls, sqlite_stamp, uuid7_at
 from benchmarks.registry import RunContext, scenario
 from benchmarks.results import MS, Goal, Result
 from benchmarks.timing import Samples, time_each
@@ -79,9 +79,6 @@ def _hex(value: uuid.UUID) -> str:
     return value.hex
 
 
-def _stamp(moment: datetime) -> str:
-    # SQLAlchemy's SQLite DateTime format, naive UTC.
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,18 +107,11 @@ class TeamDatabase:
         return self.directory / LOCAL_DB
 
 
-def _uuid7(rng: random.Random, at: datetime) -> uuid.UUID:
-    # The layout of agentdesk.domain.ids.new_id: 48-bit milliseconds, version 7, variant 10,
-    # so rows made at nearby times sit near each other in every index on their ids.
-    millis = int(at.timestamp() * 1000)
-    value = (millis << 80) | (0x7 << 76) | (rng.getrandbits(12) << 64) | (0b10 << 62) | (
-        rng.getrandbits(62))
-    return uuid.UUID(int=value)
 
 
 def _ids(rng: random.Random, count: int) -> list[uuid.UUID]:
     created = datetime(2026, 1, 5, tzinfo=UTC)
-    return [_uuid7(rng, created) for _ in range(count)]
+    return [uuid7_at(rng, created) for _ in range(count)]
 
 
 class _Builder:
@@ -172,7 +162,7 @@ class _Builder:
         for owner in [*self.agent_ids, None]:
             for metric, value in (("calls", 3400), ("sales", 20), ("revenue_fen", 1_600_000)):
                 value = value * AGENTS if owner is None else value
-                rows.append((_hex(_uuid7(self.rng, first_stamp)), *meta,
+                rows.append((_hex(uuid7_at(self.rng, first_stamp)), *meta,
                              _hex(self.campaigns["outbound"]),
                              _hex(self.team_id) if owner is None else None,
                              None if owner is None else _hex(owner), metric,
@@ -202,7 +192,7 @@ class _Builder:
               ) -> tuple[tuple[object, ...], list[tuple[object, ...]]]:
         rng = self.rng
         self.calls += 1
-        call_id = _uuid7(rng, started)
+        call_id = uuid7_at(rng, started)
         inbound = rng.random() < 0.1
         answered = started + timedelta(seconds=rng.randrange(3, 25)) if (
             inbound or rng.random() < ANSWER_RATE) else None
@@ -215,17 +205,18 @@ class _Builder:
             code = ("SALE" if roll < SALE_RATE else "CALLBACK" if roll < 0.2
                     else rng.choice(("CONTACT", "REFUSED")))
         direction = "inbound" if inbound else "outbound"
-        call: tuple[object, ...] = (_hex(call_id), "default", 1, _stamp(ended), None,
+        call: tuple[object, ...] = (_hex(call_id), "default", 1, sqlite_stamp(ended), None,
                 _hex(self.campaigns[direction]), None, None, _hex(agent_id), direction,
-                f"+86138{rng.randrange(10**8):08d}", _stamp(started),
-                None if answered is None else _stamp(answered), _stamp(ended),
+                f"+86138{rng.randrange(10**8):08d}", sqlite_stamp(started),
+                None if answered is None else sqlite_stamp(answered), sqlite_stamp(ended),
                 "hangup" if answered else "no_answer", talk, None, None)
         chosen = [code]
         if rng.random() < CORRECTION_RATE:
             chosen.append("SALE" if code != "SALE" else "CONTACT")
         dispositions: list[tuple[object, ...]] = [
-            (_hex(_uuid7(rng, disposed)), "default", 1, _stamp(disposed), None, _hex(call_id),
-             _hex(self.codes[name][0]), _hex(agent_id), "", _stamp(disposed))
+            (_hex(uuid7_at(rng, disposed)), "default", 1, sqlite_stamp(disposed), None,
+             _hex(call_id), _hex(self.codes[name][0]), _hex(agent_id), "",
+             sqlite_stamp(disposed))
             for disposed, name in ((ended + timedelta(seconds=20 + 600 * n), name)
                                    for n, name in enumerate(chosen))]
         return call, dispositions
@@ -303,7 +294,7 @@ def _raw_today(conn: sqlite3.Connection, team: TeamDatabase, agent_id: uuid.UUID
                ) -> tuple[dict[str, tuple[int, int, int, int]], list[tuple[object, ...]]]:
     day, start, end = day_bounds(NOW, time_zone(ZONE))
     figures = {row[0]: (row[1], row[2], int(row[3]), int(row[4])) for row in conn.execute(
-        FIGURES_SQL, (team.team_id.hex, _stamp(start), _stamp(end)))}
+        FIGURES_SQL, (team.team_id.hex, sqlite_stamp(start), sqlite_stamp(end)))}
     found = conn.execute(TARGETS_SQL, (agent_id.hex, day.isoformat(), day.isoformat()))
     return figures, found.fetchall()
 

@@ -46,6 +46,7 @@ from agentdesk.store.migrate import head_revision
 from agentdesk.store.schema.catalogue import offers, products
 from agentdesk.store.schema.orders import business_halls, delivery_rounds
 from agentdesk.store.schema.people import users
+from benchmarks.call_rows import sqlite_stamp, uuid7_at
 from benchmarks.registry import RunContext, scenario
 from benchmarks.results import MS, Goal, Result
 from benchmarks.timing import Samples, time_each
@@ -80,16 +81,8 @@ OFFER_PRICE = 13520  # 20 % off the 169 plan
 _FINAL = (("delivered", 90), ("failed", 4), ("refused", 3), ("cancelled", 3))
 
 
-def _stamp(moment: datetime) -> str:
-    """SQLAlchemy's SQLite DateTime format, naive UTC."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _uuid7(rng: random.Random, at: datetime) -> uuid.UUID:
-    """The layout of ``agentdesk.domain.ids.new_id``, so ids made later sort later."""
-    millis = int(at.timestamp() * 1000)
-    return uuid.UUID(int=(millis << 80) | (0x7 << 76) | (rng.getrandbits(12) << 64)
-                     | (0b10 << 62) | rng.getrandbits(62))
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +99,11 @@ class Shop:
 
 def _shop(rng: random.Random) -> Shop:
     made = datetime(2026, 1, 5, tzinfo=UTC)
-    rounds = tuple(replace(r, id=_uuid7(rng, made), capacity=CAPACITY) for r in DEFAULT_ROUNDS)
-    return Shop(tuple(_uuid7(rng, made) for _ in range(AGENTS)),
-                tuple(_uuid7(rng, made) for _ in range(CUSTOMERS)),
-                {sku: _uuid7(rng, made) for sku, *_ in PRODUCTS}, _uuid7(rng, made), rounds,
-                _uuid7(rng, made))
+    rounds = tuple(replace(r, id=uuid7_at(rng, made), capacity=CAPACITY) for r in DEFAULT_ROUNDS)
+    return Shop(tuple(uuid7_at(rng, made) for _ in range(AGENTS)),
+                tuple(uuid7_at(rng, made) for _ in range(CUSTOMERS)),
+                {sku: uuid7_at(rng, made) for sku, *_ in PRODUCTS}, uuid7_at(rng, made), rounds,
+                uuid7_at(rng, made))
 
 
 def _reference_rows(directory: Path, shop: Shop) -> None:
@@ -193,13 +186,13 @@ def _rows(rng: random.Random, shop: Shop, count: int) -> Iterator[tuple[str, tup
     for n, customer in enumerate(shop.customers):
         e164 = f"+86138{n:08d}"
         yield "customers", (customer.hex, _STAMP, f"C{n + 1:08d}", f"客户{n}", _STAMP)
-        yield "customer_phones", (_uuid7(rng, NOW).hex, _STAMP, customer.hex, e164,
+        yield "customer_phones", (uuid7_at(rng, NOW).hex, _STAMP, customer.hex, e164,
                                   e164[1:][::-1])
     calendar = DeliveryCalendar()
     prices = {sku: price for sku, _, _, _, price, _ in PRODUCTS} | {"P5G169": OFFER_PRICE}
     skus = [sku for sku, *_ in PRODUCTS]
     for taken in _order_times(count):
-        order_id = _uuid7(rng, taken)
+        order_id = uuid7_at(rng, taken)
         slot = slot_for(taken, shop.rounds, calendar)
         agent = rng.choice(shop.agents).hex
         basket = rng.sample(skus, rng.choice((1, 1, 2, 2, 3)))
@@ -208,22 +201,22 @@ def _rows(rng: random.Random, shop: Shop, count: int) -> Iterator[tuple[str, tup
             quantity = 1 if sku != "ADD-CARD" else rng.choice((1, 2))
             line_total = prices[sku] * quantity
             total += line_total
-            yield "order_lines", (_uuid7(rng, taken).hex, _stamp(taken), order_id.hex,
+            yield "order_lines", (uuid7_at(rng, taken).hex, sqlite_stamp(taken), order_id.hex,
                                   shop.products[sku].hex,
                                   shop.offer_id.hex if sku == "P5G169" else None, quantity,
                                   prices[sku], 0, line_total)
         pickup = rng.random() < 0.15
         real_name = any(sku in ("P5G169", "P5G129", "ADD-CARD") for sku in basket)
         yield "orders", (
-            order_id.hex, _stamp(taken), order_number(order_id, center_today(taken)),
+            order_id.hex, sqlite_stamp(taken), order_number(order_id, center_today(taken)),
             rng.choice(shop.customers).hex, agent, total,
             "hall_pickup" if pickup else "home_delivery",
             "pay_at_hall" if pickup else "cash_on_delivery",
             "" if pickup else f"北京市朝阳区建国路 {rng.randrange(1, 300)} 号",
             f"+86139{rng.randrange(10**8):08d}", shop.hall_id.hex if pickup else None,
             slot.round.id.hex if slot.round.id else None, slot.handover_date.isoformat(),
-            _stamp(taken), total, 0, "张三" if real_name else "",
-            RESIDENT_ID if real_name else "", _stamp(slot.handover),
+            sqlite_stamp(taken), total, 0, "张三" if real_name else "",
+            RESIDENT_ID if real_name else "", sqlite_stamp(slot.handover),
             slot.delivery_date.isoformat())
         history = [("confirmed", taken, "capture", agent, "", None)]
         final = rng.choices([s for s, _ in _FINAL], [w for _, w in _FINAL])[0]
@@ -239,8 +232,8 @@ def _rows(rng: random.Random, shop: Shop, count: int) -> Iterator[tuple[str, tup
                 history.append((final, reported, "result", None, _REASONS.get(final, ""),
                                 total if final == "delivered" else None))
         for status, at, source, user, reason, collected in history:
-            yield "order_events", (_uuid7(rng, at).hex, _stamp(at), order_id.hex, status,
-                                   _stamp(at), source, user, "刘师傅" if source == "result"
+            yield "order_events", (uuid7_at(rng, at).hex, sqlite_stamp(at), order_id.hex, status,
+                                   sqlite_stamp(at), source, user, "刘师傅" if source == "result"
                                    else "", reason, collected)
 
 
@@ -408,10 +401,10 @@ def raw_order_writes(directory: Path, built: OrderDatabase, count: int) -> Sampl
 
         def write(n: int) -> None:
             at = NOW + STEP * n
-            stamp, ids = _stamp(at), [_uuid7(rng, at).hex for _ in range(8)]
+            stamp, ids = sqlite_stamp(at), [uuid7_at(rng, at).hex for _ in range(8)]
             order = (ids[0], stamp, f"SO261123-R{n:07d}", rng.choice(built.customer_ids).hex,
                      built.agent_id.hex, "北京市朝阳区建国路 88 号 2 单元 1201", round_id,
-                     "2026-11-24", stamp, RESIDENT_ID, _stamp(at + timedelta(hours=3)),
+                     "2026-11-24", stamp, RESIDENT_ID, sqlite_stamp(at + timedelta(hours=3)),
                      "2026-11-25")
             lines = [(ids[1], stamp, ids[0], sku_ids["P5G169"], 13520, 0, 13520, ""),
                      (ids[2], stamp, ids[0], sku_ids["HW-M60P"], 649900, 5000, 644900,

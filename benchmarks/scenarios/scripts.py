@@ -37,7 +37,7 @@ from agentdesk.services.demo.scripts import routes_to
 from agentdesk.services.demo.sources import load
 from agentdesk.services.workspace import LOCAL_DB, open_workspace
 from agentdesk.store.migrate import head_revision
-from benchmarks.call_rows import insert_calls
+from benchmarks.call_rows import insert_calls, sqlite_stamp, uuid7_at
 from benchmarks.registry import RunContext, scenario
 from benchmarks.results import MS, Goal, Result
 from benchmarks.timing import Samples, time_each
@@ -103,16 +103,8 @@ def demo_script() -> Script:
                              "values": source.get("values", {})})
 
 
-def _stamp(moment: datetime) -> str:
-    # SQLAlchemy's SQLite DateTime format, naive UTC.
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def _uuid7(rng: random.Random, at: datetime) -> uuid.UUID:
-    # The layout of agentdesk.domain.ids.new_id, so ids made later sort later.
-    millis = int(at.timestamp() * 1000)
-    return uuid.UUID(int=(millis << 80) | (0x7 << 76) | (rng.getrandbits(12) << 64)
-                     | (0b10 << 62) | rng.getrandbits(62))
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,11 +141,11 @@ class _Builder:
         self.count = count
         self.script = demo_script()
         created = datetime(2026, 9, 1, tzinfo=UTC)
-        self.campaign_id, self.script_id = (_uuid7(self.rng, created) for _ in range(2))
-        self.agent_ids = [_uuid7(self.rng, created) for _ in range(AGENTS)]
+        self.campaign_id, self.script_id = (uuid7_at(self.rng, created) for _ in range(2))
+        self.agent_ids = [uuid7_at(self.rng, created) for _ in range(AGENTS)]
         campaign = next(c for c in load("campaigns")["campaigns"]
                         if c["code"] == demo_source()["campaign"])
-        self.codes = {code: (_uuid7(self.rng, created).hex, category)
+        self.codes = {code: (uuid7_at(self.rng, created).hex, category)
                       for code, _, _, category, _ in campaign["dispositions"]}
         self.campaign = campaign
         self.routes = {code: routes_to(self.script, code) for code, _ in CALL_MIX
@@ -233,11 +225,11 @@ class _Builder:
                 seconds=rng.randrange(3, 25))
             talk = 0 if answered is None else rng.randrange(10, 420)
             ended = (answered or started + timedelta(seconds=30)) + timedelta(seconds=talk)
-            call_id = _uuid7(rng, started).hex
-            call = (call_id, "default", 1, _stamp(ended), None, self.campaign_id.hex, None,
+            call_id = uuid7_at(rng, started).hex
+            call = (call_id, "default", 1, sqlite_stamp(ended), None, self.campaign_id.hex, None,
                     None, agent, "outbound", f"+86138{rng.randrange(10**8):08d}",
-                    _stamp(started), None if answered is None else _stamp(answered),
-                    _stamp(ended), "no_answer" if answered is None else "hangup", talk, None,
+                    sqlite_stamp(started), None if answered is None else sqlite_stamp(answered),
+                    sqlite_stamp(ended), "no_answer" if answered is None else "hangup", talk, None,
                     None, self.script_id.hex, self.path(code))
             chosen = [code]
             if code in CORRECTIONS and rng.random() < CORRECTION_RATE:
@@ -246,8 +238,8 @@ class _Builder:
             dispositions: list[tuple[object, ...]] = []
             for k, name in enumerate(chosen):
                 at = ended + timedelta(seconds=20 + 600 * k)
-                dispositions.append((_uuid7(rng, at).hex, "default", 1, _stamp(at), None,
-                                     call_id, self.codes[name][0], agent, "", _stamp(at)))
+                dispositions.append((uuid7_at(rng, at).hex, "default", 1, sqlite_stamp(at), None,
+                                     call_id, self.codes[name][0], agent, "", sqlite_stamp(at)))
             yield call, dispositions
 
 
